@@ -1,0 +1,44 @@
+# The two commands: `make run` and `make test`. Everything else is for developers.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format typecheck bench install test-deps clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: install, initialise the database and start the service on the embedded default.
+run: $(STAMP)
+	$(BIN)/ticketing init
+	$(BIN)/ticketing serve
+
+test-deps:
+	bash scripts/install-test-deps.sh
+
+## make test: install what the tests need, check style and types, run the suite.
+test: $(STAMP) test-deps lint
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check ticketing tests $(wildcard bench)
+	$(BIN)/ruff format --check ticketing tests $(wildcard bench)
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format ticketing tests bench
+	$(BIN)/ruff check --fix ticketing tests bench
+
+bench: $(STAMP) test-deps
+	$(BIN)/python -c 'import pyinstrument' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
