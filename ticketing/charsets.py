@@ -1,0 +1,584 @@
+"""Turn the bytes of one text part or header into str without losing a character.
+
+The declared charset is tried first, through the superset real clients actually use
+(Shift_JIS -> CP932, ISO-2022-JP -> its extensions, EUC-JP -> EUC-JIS-2004); then
+UTF-8 and Japanese detection for missing or wrong labels; then charset-normalizer.
+Only when no strict decoding exists do we replace characters, and the result says so
+(invariant 6). The caller gets the text and a label saying how it was decoded.
+
+Two choices that matter to our customers:
+
+* A mail labelled ``Shift_JIS`` is decoded as CP932. Windows clients (Outlook,
+  Thunderbird and Becky! on Windows, most web forms) label their CP932 text Shift_JIS,
+  so ①, №, Ⅱ, ㈱ and 髙 only decode that way, and CP932 0x8160 is U+FF5E (～), the
+  character those users typed. Apple clients send UTF-8 or ISO-2022-JP instead, where
+  U+301C (〜) arrives as itself.
+* 0x5C is always a backslash: JIS-Roman designations (``ESC ( J``) in ISO-2022-JP are
+  read as ASCII, because in mail they carry paths like ``C:\\Users``, never yen signs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+__all__ = ["Decoded", "decode", "normalise_charset", "strict_decode"]
+
+
+class Decoded(NamedTuple):
+    """Decoded text and how it was obtained."""
+
+    text: str
+    label: str  # e.g. "declared shift_jis, decoded as cp932"
+    codec: str  # the Python codec (or our pseudo-codec) that produced `text`
+    lossy: bool = False  # True only when characters were replaced: a defect to record
+
+
+# Our own decoders for what Windows clients send and Python has no codec for.
+ISO2022JP_MS = "iso2022_jp_ms"
+EUCJP_MS = "eucjp_ms"
+
+_CP932_FAMILY = ("cp932", "shift_jis_2004")
+_ISO2022JP_FAMILY = (
+    "iso2022_jp",
+    "iso2022_jp_ext",
+    "iso2022_jp_2",
+    ISO2022JP_MS,
+    "iso2022_jp_3",
+    "iso2022_jp_2004",
+)
+_EUCJP_FAMILY = ("euc_jp", "euc_jis_2004", EUCJP_MS)
+
+# Declared label -> the codecs to try, in order. Labels are matched after lower-casing.
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "cp932": _CP932_FAMILY,
+    "shift_jis": _CP932_FAMILY,
+    "shift-jis": _CP932_FAMILY,
+    "x-sjis": _CP932_FAMILY,
+    "sjis": _CP932_FAMILY,
+    "s-jis": _CP932_FAMILY,
+    "ms_kanji": _CP932_FAMILY,
+    "csshiftjis": _CP932_FAMILY,
+    "windows-31j": _CP932_FAMILY,
+    "ms932": _CP932_FAMILY,
+    "x-ms-cp932": _CP932_FAMILY,
+    "shift_jis_2004": ("shift_jis_2004", "cp932"),
+    "shift_jisx0213": ("shift_jisx0213", "shift_jis_2004", "cp932"),
+    "iso-2022-jp": _ISO2022JP_FAMILY,
+    "iso2022-jp": _ISO2022JP_FAMILY,
+    "iso_2022_jp": _ISO2022JP_FAMILY,
+    "csiso2022jp": _ISO2022JP_FAMILY,
+    "iso-2022-jp-1": _ISO2022JP_FAMILY,
+    "iso-2022-jp-2": _ISO2022JP_FAMILY,
+    "iso-2022-jp-3": ("iso2022_jp_3", "iso2022_jp_2004", *_ISO2022JP_FAMILY),
+    "iso-2022-jp-2004": ("iso2022_jp_2004", *_ISO2022JP_FAMILY),
+    "iso-2022-jp-ms": (ISO2022JP_MS, *_ISO2022JP_FAMILY),
+    "euc-jp": _EUCJP_FAMILY,
+    "eucjp": _EUCJP_FAMILY,
+    "euc_jp": _EUCJP_FAMILY,
+    "x-euc-jp": _EUCJP_FAMILY,
+    "x-euc": _EUCJP_FAMILY,
+    "cseucpkdfmtjapanese": _EUCJP_FAMILY,
+    "euc-jis-2004": ("euc_jis_2004", EUCJP_MS),
+    "cp51932": (EUCJP_MS, *_EUCJP_FAMILY),
+    "eucjp-ms": (EUCJP_MS, *_EUCJP_FAMILY),
+    "eucjp-win": (EUCJP_MS, *_EUCJP_FAMILY),
+    "gb2312": ("gb18030",),
+    "gbk": ("gb18030",),
+    "x-gbk": ("gb18030",),
+    "cp936": ("gb18030",),
+    "euc-cn": ("gb18030",),
+    "csgb2312": ("gb18030",),
+    "gb18030": ("gb18030",),
+    "big5": ("cp950", "big5hkscs"),
+    "x-big5": ("cp950", "big5hkscs"),
+    "ks_c_5601-1987": ("cp949",),
+    "ks_c_5601": ("cp949",),
+    "ks_c_5601-1989": ("cp949",),
+    "euc-kr": ("cp949",),
+    "cseuckr": ("cp949",),
+    "korean": ("cp949",),
+    "utf-8": ("utf_8",),
+    "utf8": ("utf_8",),
+    "unicode-1-1-utf-8": ("utf_8",),
+    "x-unicode20utf8": ("utf_8",),
+    "tis-620": ("cp874",),
+    "iso-8859-11": ("cp874",),
+    "windows-874": ("cp874",),
+}
+
+# Labels for single-byte Western charsets. With 8-bit bytes they are often wrong (UTF-8
+# or Japanese text sent by a misconfigured form), so those are tried before the label.
+_LATIN_LABELS = frozenset(
+    {
+        "us-ascii",
+        "ascii",
+        "ansi_x3.4-1968",
+        "iso646-us",
+        "iso-8859-1",
+        "iso8859-1",
+        "iso_8859-1",
+        "latin1",
+        "latin-1",
+        "l1",
+        "cp819",
+        "ibm819",
+        "iso-8859-15",
+        "latin-9",
+        "windows-1252",
+        "cp1252",
+        "x-cp1252",
+    }
+)
+_LATIN_CODECS = frozenset({"ascii", "iso8859_1", "latin_1", "iso8859_15", "cp1252"})
+_UTF8_LABELS = frozenset({"utf-8", "utf8"})
+_ASCII_LABELS = frozenset({"us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us"})
+
+# Labels meaning "I don't know": treated as undeclared.
+_UNKNOWN_LABELS = frozenset(
+    {"", "unknown-8bit", "x-unknown", "unknown", "8bit", "default", "x-user-defined", "none"}
+)
+
+# Never let a sender pick these: they are not text encodings (base64_codec, hex, zlib...)
+# or they interpret backslashes (unicode_escape turns C:\Users into garbage).
+_FORBIDDEN_CODECS = frozenset(
+    {
+        "unicode_escape",
+        "raw_unicode_escape",
+        "unicode_internal",
+        "undefined",
+        "punycode",
+        "idna",
+        "mbcs",
+        "oem",
+        "charmap",
+        "rot_13",
+    }
+)
+
+# The 7-bit escape sequences only ISO-2022-JP and its relatives use.
+_ISO2022JP_ESCAPES = (
+    b"\x1b$B",
+    b"\x1b$@",
+    b"\x1b(J",
+    b"\x1b(I",
+    b"\x1b$(D",
+    b"\x1b$(Q",
+    b"\x1b$(O",
+)
+_ASCII_PROBE = bytes(range(0x20, 0x7F)) + b"\t\r\n"
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+_SCORE_SAMPLE = 20_000
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+_KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff01-\uff5e\u2460-\u24ff\u3200-\u33ff]")
+_HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
+_SUSPICIOUS = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ISO2022_SEGMENT = re.compile(rb"(\x1b(?:\([BJI]|\$[@B]|\$\([A-Z@]))")
+
+
+def normalise_charset(label: str | None) -> str:
+    """The declared label as we compare it: lower-cased, unquoted, language tag dropped."""
+    if not label:
+        return ""
+    return _normalise(label)
+
+
+@lru_cache(maxsize=512)
+def _normalise(label: str) -> str:
+    value = label.strip().strip("\"'").strip().lower()
+    if not value.isascii():
+        # Raw 8-bit in a label is garbage, but it ends up in labels we store.
+        value = value.encode("ascii", "backslashreplace").decode("ascii")
+    # RFC 2231/2184 allow "utf-8*ja"; the language is of no use for decoding.
+    return value.split("*", 1)[0]
+
+
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode `data`, trusting `declared` as far as it decodes strictly.
+
+    Never raises. `lossy` is True only when no strict decoding was found.
+    """
+    label = normalise_charset(declared)
+    if label in _UTF8_LABELS and b"\x1b" not in data:
+        # The common case, decided without the general machinery below.
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return Decoded(
+                text.removeprefix("\ufeff"), f"declared {label}, decoded as utf_8", "utf_8"
+            )
+    if label in _UNKNOWN_LABELS:
+        return _undetermined(data, "undeclared" if not label else f"declared {label}")
+    if label in _LATIN_LABELS:
+        return _decode_latin(data, label)
+    family = _FAMILIES.get(label)
+    if family is None:
+        codec = _safe_codec(label)
+        if codec is None:
+            return _undetermined(data, f"unknown charset {label!r}")
+        if codec in _LATIN_CODECS:
+            return _decode_latin(data, label)
+        family = _FAMILIES.get(codec.replace("_", "-"), (codec,))
+    prefix = f"declared {label}"
+
+    if data.isascii():
+        if b"\x1b" not in data:
+            if _ascii_compatible(family[0]):
+                return Decoded(data.decode("ascii"), f"{prefix}, decoded as {family[0]}", family[0])
+        elif _has_iso2022jp_escape(data) and family[0] not in _ISO2022JP_FAMILY:
+            result = _try_family(data, _ISO2022JP_FAMILY, f"{prefix} (wrong)")
+            if result is not None:
+                return result
+    elif _single_byte(family[0]):
+        # Valid multi-byte UTF-8 is next to impossible in real single-byte text, while
+        # UTF-8 under a Latin or Cyrillic label is a common misconfiguration.
+        as_utf8 = _strict(data, "utf_8")
+        if as_utf8 is not None:
+            return Decoded(as_utf8, f"{prefix} (wrong), decoded as utf_8", "utf_8")
+
+    result = _try_family(data, family, prefix)
+    if result is not None:
+        return result
+    return _undetermined(data, f"{prefix} (did not decode)")
+
+
+def strict_decode(data: bytes, declared: str) -> str | None:
+    """`data` decoded by the declared charset (or its supersets) alone, or None."""
+    label = normalise_charset(declared)
+    family = _FAMILIES.get(label)
+    if family is None:
+        codec = _safe_codec(label)
+        if codec is None:
+            return None
+        family = _FAMILIES.get(codec.replace("_", "-"), (codec,))
+    for codec in family:
+        text = _strict(data, codec)
+        if text is not None:
+            return text
+    return None
+
+
+def _try_family(data: bytes, family: tuple[str, ...], prefix: str) -> Decoded | None:
+    for codec in family:
+        text = _strict(data, codec)
+        if text is not None:
+            note = ""
+            if codec.startswith("iso2022") and b"\x1b(J" in data:
+                note = " (JIS-Roman read as ASCII)"
+            return Decoded(text, f"{prefix}, decoded as {codec}{note}", codec)
+    return None
+
+
+def _decode_latin(data: bytes, label: str) -> Decoded:
+    prefix = f"declared {label}"
+    if data.isascii():
+        if b"\x1b" in data and _has_iso2022jp_escape(data):
+            result = _try_family(data, _ISO2022JP_FAMILY, f"{prefix} (wrong)")
+            if result is not None:
+                return result
+        return Decoded(data.decode("ascii"), f"{prefix}, decoded as ascii", "ascii")
+    text = _strict(data, "utf_8")
+    if text is not None:
+        return Decoded(text, f"{prefix} (wrong), decoded as utf_8", "utf_8")
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return Decoded(
+            damaged,
+            f"{prefix} (wrong), decoded as utf_8 with replacement characters "
+            "(invalid UTF-8 sequences)",
+            "utf_8",
+            lossy=True,
+        )
+    japanese = _best_japanese(data, strong=True)
+    if japanese is not None:
+        codec, text = japanese
+        return Decoded(text, f"{prefix} (wrong), detected {codec}", codec)
+    codec_name = _safe_codec(label)
+    if label in _ASCII_LABELS or codec_name == "ascii":
+        # 8-bit bytes prove the label wrong: detect like an unlabelled part.
+        return _undetermined(data, f"{prefix} (wrong)")
+    # Windows-1252 is what "ISO-8859-1" means in mail (HTML5 decodes it so too); Latin-9
+    # differs from it (0xA4 is the euro sign) and is decoded as itself.
+    if codec_name == "iso8859_15":
+        return Decoded(data.decode("iso8859_15"), f"{prefix}, decoded as iso8859_15", "iso8859_15")
+    text = _strict(data, "cp1252")
+    if text is not None:
+        return Decoded(text, f"{prefix}, decoded as cp1252", "cp1252")
+    # Bytes Windows-1252 leaves undefined: the label is doubtful, so Japanese gets a
+    # second, less demanding look before Latin-1, which takes any byte.
+    japanese = _best_japanese(data, strong=False)
+    if japanese is not None:
+        codec, text = japanese
+        return Decoded(text, f"{prefix} (wrong), detected {codec}", codec)
+    return Decoded(data.decode("latin_1"), f"{prefix}, decoded as latin_1", "latin_1")
+
+
+def _undetermined(data: bytes, prefix: str) -> Decoded:
+    """No usable label: UTF-8, ISO-2022-JP, Japanese, detection, then a recorded loss."""
+    if data.isascii():
+        if b"\x1b" in data and _has_iso2022jp_escape(data):
+            for codec in _ISO2022JP_FAMILY:
+                text = _strict(data, codec)
+                if text is not None:
+                    return Decoded(text, f"{prefix}, detected {codec} by escape sequences", codec)
+        return Decoded(data.decode("ascii"), f"{prefix}, decoded as ascii", "ascii")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _strict(data, "utf_16")
+        if text is not None:
+            return Decoded(text, f"{prefix}, detected utf_16 by byte order mark", "utf_16")
+    text = _strict(data, "utf_8")
+    if text is not None:
+        return Decoded(text, f"{prefix}, detected utf_8", "utf_8")
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return Decoded(
+            damaged,
+            f"{prefix}, decoded as utf_8 with replacement characters (invalid UTF-8 sequences)",
+            "utf_8",
+            lossy=True,
+        )
+    japanese = _best_japanese(data, strong=False)
+    if japanese is not None:
+        codec, text = japanese
+        return Decoded(text, f"{prefix}, detected {codec}", codec)
+    guessed = _charset_normalizer_guess(data)
+    if guessed is not None:
+        codec, text = guessed
+        return Decoded(text, f"{prefix}, detected {codec} (charset-normalizer)", codec)
+    lossy = _least_lossy(data)
+    if lossy is not None:
+        codec, text = lossy
+        return Decoded(
+            text,
+            f"{prefix}, decoded as {codec} with replacement characters (no strict decoding found)",
+            codec,
+            lossy=True,
+        )
+    for codec in ("cp1252", "latin_1"):
+        text = _strict(data, codec)
+        if text is not None:
+            # Nothing fits; a single-byte decoding at least keeps every byte recoverable.
+            return Decoded(text, f"{prefix}, no charset fits, decoded as {codec}", codec)
+    raise AssertionError("latin_1 decodes every byte string")  # pragma: no cover
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        if codec == ISO2022JP_MS:
+            return _decode_iso2022jp_ms(data)
+        if codec == EUCJP_MS:
+            return _decode_eucjp_ms(data)
+        if codec.startswith("iso2022_jp") and b"\x1b(J" in data:
+            data = data.replace(b"\x1b(J", b"\x1b(B")
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if codec == "utf_8" and text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def _has_iso2022jp_escape(data: bytes) -> bool:
+    return any(esc in data for esc in _ISO2022JP_ESCAPES)
+
+
+@lru_cache(maxsize=256)
+def _safe_codec(label: str) -> str | None:
+    """The Python codec for a label we have no table entry for, if it is a safe text codec."""
+    try:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError):
+        return None
+    name = info.name.replace("-", "_")
+    if name in _FORBIDDEN_CODECS or not getattr(info, "_is_text_encoding", True):
+        return None
+    return name
+
+
+@lru_cache(maxsize=64)
+def _single_byte(codec: str) -> bool:
+    """Whether every byte of `codec` is a character of its own (ISO-8859-x, KOI8, cp125x)."""
+    if codec in ("utf_8", ISO2022JP_MS, EUCJP_MS):
+        return False
+    try:
+        return len(_HIGH_BYTES.decode(codec, "replace")) == len(_HIGH_BYTES)
+    except LookupError:
+        return False
+
+
+@lru_cache(maxsize=64)
+def _ascii_compatible(codec: str) -> bool:
+    """Whether ASCII bytes mean ASCII in `codec` (not so for UTF-16, UTF-7, EBCDIC)."""
+    if codec in (ISO2022JP_MS, EUCJP_MS):
+        return True
+    try:
+        return _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken sequences (truncation, one stray byte): worth keeping as UTF-8.
+
+    Shift_JIS or EUC-JP text almost never forms valid multi-byte UTF-8 sequences, so
+    many valid ones against few errors means UTF-8 whatever the label says.
+    """
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = len(_NON_ASCII.findall(text)) - bad
+    if good >= 4 and good >= 8 * bad:
+        return text
+    return None
+
+
+def _japanese_score(text: str) -> tuple[float, float]:
+    """(plausibility, kana share) of `text` as Japanese; mojibake scores below zero."""
+    non_ascii = len(_NON_ASCII.findall(text))
+    if non_ascii == 0:
+        return 0.0, 0.0
+    hira = len(_HIRAGANA.findall(text))
+    kata = len(_KATAKANA.findall(text))
+    good = 2 * hira + kata + len(_KANJI.findall(text)) + len(_CJK_PUNCT.findall(text))
+    # Half-width katakana is what EUC-JP looks like read as CP932; private-use and C1
+    # characters are what bytes of another encoding turn into.
+    bad = 2 * len(_HALFWIDTH_KANA.findall(text)) + 4 * len(_SUSPICIOUS.findall(text))
+    return (good - bad) / non_ascii, (hira + kata) / non_ascii
+
+
+def _best_japanese(data: bytes, *, strong: bool) -> tuple[str, str] | None:
+    """The most plausible strict Japanese decoding, if any is plausible."""
+    best: tuple[float, str, str] | None = None
+    for codec in ("cp932", "euc_jp", "euc_jis_2004", "shift_jis_2004", EUCJP_MS):
+        if codec == EUCJP_MS and best is not None:
+            break  # a pure-Python decoder: only worth it when nothing else decoded
+        text = _strict(data, codec)
+        if text is None:
+            continue
+        # A sample is enough to tell Japanese from mojibake and keeps big parts cheap.
+        score, kana = _japanese_score(text[:_SCORE_SAMPLE])
+        if strong and kana < 0.2:
+            continue
+        if best is None or score > best[0]:
+            best = (score, codec, text)
+    if best is None or best[0] < (0.8 if strong else 0.5):
+        return None
+    return best[1], best[2]
+
+
+def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
+    if len(data) < 32:
+        return None  # too short for statistics to mean anything
+    # Imported here: only the rare undecodable part pays for loading it.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is None:
+        return None
+    codec = _safe_codec(str(best.encoding))
+    if codec is None or codec in ("ascii", "utf_8"):
+        return None
+    text = _strict(data, codec)
+    if text is None or _SUSPICIOUS.search(text):
+        return None
+    return codec, text
+
+
+def _least_lossy(data: bytes) -> tuple[str, str] | None:
+    """The candidate losing fewest characters, if the loss is small next to what decodes."""
+    best: tuple[int, str, str] | None = None
+    for codec in ("utf_8", "cp932", "euc_jp"):
+        text = data.decode(codec, "replace")
+        bad = text.count("\ufffd")
+        good = len(_NON_ASCII.findall(text)) - bad
+        if good < 4 * bad:
+            continue
+        if best is None or bad < best[0]:
+            best = (bad, codec, text)
+    return None if best is None else (best[1], best[2])
+
+
+def _jis_to_sjis(j1: int, j2: int) -> bytes:
+    s1 = ((j1 - 0x21) >> 1) + (0x81 if j1 <= 0x5E else 0xC1)
+    if j1 & 1:
+        s2 = j2 + 0x1F
+        if s2 >= 0x7F:
+            s2 += 1
+    else:
+        s2 = j2 + 0x7E
+    return bytes((s1, s2))
+
+
+def _decode_iso2022jp_ms(data: bytes) -> str:
+    """ISO-2022-JP as Outlook writes it: JIS rows 13 and 89-92 carry CP932's extras.
+
+    Each JIS pair is mapped to its Shift_JIS bytes and the whole decoded as CP932,
+    which is what Microsoft's "ISO-2022-JP-MS" amounts to.
+    """
+    out = bytearray()
+    mode = b"\x1b(B"
+    for chunk in _ISO2022_SEGMENT.split(data):
+        if chunk.startswith(b"\x1b") and _ISO2022_SEGMENT.fullmatch(chunk):
+            mode = chunk
+            continue
+        if mode in (b"\x1b(B", b"\x1b(J"):
+            if not chunk.isascii():
+                raise UnicodeDecodeError("iso2022_jp_ms", data, 0, len(data), "8-bit byte")
+            out += chunk
+        elif mode == b"\x1b(I":
+            for byte in chunk:
+                if 0x21 <= byte <= 0x5F:
+                    out.append(byte + 0x80)
+                elif byte in (0x0A, 0x0D):
+                    out.append(byte)
+                else:
+                    raise UnicodeDecodeError("iso2022_jp_ms", data, 0, len(data), "bad kana")
+        elif mode in (b"\x1b$B", b"\x1b$@"):
+            _jis_pairs_to_sjis(chunk, data, out)
+        else:
+            raise UnicodeDecodeError("iso2022_jp_ms", data, 0, len(data), "unsupported set")
+    return bytes(out).decode("cp932")
+
+
+def _jis_pairs_to_sjis(chunk: bytes, data: bytes, out: bytearray) -> None:
+    i = 0
+    n = len(chunk)
+    while i < n:
+        j1 = chunk[i]
+        if j1 in (0x0A, 0x0D):
+            # Broken senders forget to switch back to ASCII before the line end.
+            out.append(j1)
+            i += 1
+            continue
+        if i + 1 >= n or not (0x21 <= j1 <= 0x7E and 0x21 <= chunk[i + 1] <= 0x7E):
+            raise UnicodeDecodeError("iso2022_jp_ms", data, 0, len(data), "bad JIS pair")
+        out += _jis_to_sjis(j1, chunk[i + 1])
+        i += 2
+
+
+def _decode_eucjp_ms(data: bytes) -> str:
+    """EUC-JP as Windows (CP51932) writes it, decoded through the CP932 tables."""
+    out = bytearray()
+    i = 0
+    n = len(data)
+    while i < n:
+        byte = data[i]
+        if byte < 0x80:
+            out.append(byte)
+            i += 1
+        elif byte == 0x8E and i + 1 < n and 0xA1 <= data[i + 1] <= 0xDF:
+            out.append(data[i + 1])
+            i += 2
+        elif 0xA1 <= byte <= 0xFE and i + 1 < n and 0xA1 <= data[i + 1] <= 0xFE:
+            out += _jis_to_sjis(byte - 0x80, data[i + 1] - 0x80)
+            i += 2
+        else:
+            raise UnicodeDecodeError("eucjp_ms", data, i, i + 1, "not EUC-JP")
+    return bytes(out).decode("cp932")

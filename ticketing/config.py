@@ -1,0 +1,603 @@
+"""Load `config/ticketing.toml` into one typed, immutable Settings object.
+
+Settings are passed explicitly to whatever needs them (never a module global), so tests
+build their own. Every mistake is reported with the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from ticketing.errors import ConfigError
+
+DEFAULT_CONFIG = Path("config/ticketing.toml")
+SECURITY_MODES = ("tls", "starttls", "none")
+AFTER_INGEST = ("flag", "move", "none")
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str = "sqlite:///var/ticketing.db"
+
+
+@dataclass(frozen=True)
+class MailboxSettings:
+    name: str
+    host: str
+    username: str
+    port: int = 993
+    security: str = "tls"  # tls | starttls | none
+    ca_file: str = ""
+    verify_certificate: bool = True
+    password_env: str = ""
+    password_file: str = ""
+    folder: str = "INBOX"
+    queue: str = "billing"
+    after_ingest: str = "flag"  # flag | move | none; mail is never expunged
+    flag: str = "\\Seen"
+    move_to: str = "Ticketed"
+    batch_size: int = 100
+    poll_interval: float = 30.0
+    idle: bool = True
+    # Re-issue IDLE well before the 30 minutes after which RFC 9051 lets servers drop it.
+    idle_timeout: float = 600.0
+    timeout: float = 60.0
+
+    def password(self) -> str:
+        return _read_secret(f"mailboxes.{self.name}", self.password_env, self.password_file)
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int = 587
+    security: str = "starttls"
+    ca_file: str = ""
+    verify_certificate: bool = True
+    username: str = ""
+    password_env: str = ""
+    password_file: str = ""
+    from_address: str = ""
+    timeout: float = 30.0
+
+    def password(self) -> str:
+        return _read_secret("smtp", self.password_env, self.password_file)
+
+
+@dataclass(frozen=True)
+class IngressSettings:
+    listen: str = "127.0.0.1:2525"  # empty = off
+    queue: str = "billing"
+    # Accept mail only for these domains; empty = the domains of our own addresses.
+    recipient_domains: tuple[str, ...] = ()
+    lmtp: bool = False
+    # STARTTLS is offered when both are set; require_starttls refuses mail without it.
+    tls_cert: str = ""
+    tls_key: str = ""
+    require_starttls: bool = False
+
+    @property
+    def host_port(self) -> tuple[str, int] | None:
+        if not self.listen:
+            return None
+        host, _, port = self.listen.rpartition(":")
+        return host.strip("[]") or "127.0.0.1", int(port)
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """How we present ourselves and the policies that are not per mailbox."""
+
+    name: str = "Billing Support"
+    from_address: str = "billing@example.com"
+    # Our addresses: mail from them is ignored (loops); mail to several of them is one ticket.
+    addresses: tuple[str, ...] = ()
+    domain: str = ""  # for Message-IDs; default: the domain of from_address
+    ticket_tag: str = "BILL"  # subject tag, e.g. [BILL-42]
+    default_language: str = "en"
+    default_queue: str = "billing"
+    queues: tuple[str, ...] = ("billing", "disputes", "collections", "escalations")
+    var_dir: str = "var"
+    maildir: str = "var/outbox-maildir"  # outbound mail goes here when no [smtp] relay
+    attachments_dir: str = "var/attachments"
+    max_message_bytes: int = 40 * 1024 * 1024
+    notify_oversize: bool = False
+    # Automatic replies per sender within the window; beyond it we stay silent (loops).
+    autoreply_limit: int = 3
+    autoreply_window_minutes: int = 60
+    # A follow-up from someone who is not a participant: "hold" for an agent, or "new" ticket.
+    unknown_sender: str = "hold"
+    # A reply to a resolved or closed ticket: "reopen" it, or open a "new" ticket.
+    reply_to_closed: str = "reopen"
+    # Outbound retries: first delay in seconds (doubling, with jitter, capped at an hour)
+    # and the attempts after which a message is marked failed.
+    outbox_retry_seconds: float = 30.0
+    outbox_max_attempts: int = 12
+    # A claimed message whose worker died is sent again after this many seconds, with
+    # the same Message-ID; it must exceed the time one dispatch round takes.
+    outbox_claim_seconds: float = 300.0
+    dispatch_interval: float = 0.5  # how often `serve` looks for new outbound mail
+    secret_env: str = "TICKETING_SECRET"
+    secret_file: str = ""
+    rules_file: str = "config/rules.toml"
+    templates_dir: str = "templates"
+    log_json: bool = False
+    log_level: str = "INFO"
+
+    @property
+    def message_domain(self) -> str:
+        return self.domain or self.from_address.rpartition("@")[2] or "localhost"
+
+    @property
+    def own_addresses(self) -> frozenset[str]:
+        return frozenset(a.lower() for a in (self.from_address, *self.addresses) if a)
+
+    def secret(self) -> bytes:
+        value = os.environ.get(self.secret_env, "") if self.secret_env else ""
+        if not value and self.secret_file:
+            value = Path(self.secret_file).read_text(encoding="utf-8").strip()
+        # Without a configured secret, derive one that is stable for this installation
+        # but not guessable from outside: the database file's directory is private.
+        return (value or f"ticketing-local:{os.path.abspath(self.var_dir)}").encode()
+
+
+# -- the agent's desk: lifecycle, SLAs, collections ---------------------------------------
+
+STATUSES_AFTER_REPLY = ("open", "pending")
+ACCOUNT_STATUSES = ("active", "delinquent", "suspended")
+PRIORITY_LEVELS = ("low", "normal", "high", "urgent")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class LifecycleSettings:
+    """How tickets move without an explicit status from the agent."""
+
+    # An agent reply to a new or open ticket moves it here (waiting on the customer).
+    reply_status: str = "pending"
+    # `sla check` closes resolved tickets after this many days without a reply; 0 = never.
+    auto_close_days: int = 7
+    # Open vendor cases without an update for this many days appear in `ticketing status`.
+    vendor_reminder_days: int = 3
+
+
+@dataclass(frozen=True)
+class SlaTarget:
+    """One `[[sla.targets]]` entry; "*" matches any queue or priority, the most specific wins."""
+
+    queue: str = "*"
+    priority: str = "*"
+    first_response_hours: float = 0.0  # business hours; 0 = no target
+    resolution_hours: float = 0.0
+
+
+DEFAULT_SLA_TARGETS = (
+    SlaTarget("*", "*", 8.0, 40.0),
+    SlaTarget("*", "high", 4.0, 24.0),
+    SlaTarget("*", "urgent", 1.0, 8.0),
+)
+
+
+@dataclass(frozen=True)
+class SlaSettings:
+    timezone: str = "UTC"
+    business_days: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
+    business_hours: str = "09:00-18:00"
+    holidays: tuple[str, ...] = ()  # ISO dates, e.g. "2026-01-01"
+    # A breach raises the ticket's priority to at least this ("" leaves it alone).
+    breach_priority: str = "high"
+    targets: tuple[SlaTarget, ...] = DEFAULT_SLA_TARGETS
+
+
+@dataclass(frozen=True)
+class CollectionStage:
+    """One `[[collections.stages]]` entry: a notice due at `days_overdue`."""
+
+    name: str
+    days_overdue: int
+    template: str
+    account_status: str = ""  # set on the customer when this notice is queued; "" = keep
+
+
+DEFAULT_COLLECTION_STAGES = (
+    CollectionStage("reminder", 7, "collections-reminder", "delinquent"),
+    CollectionStage("final_notice", 21, "final-notice", "delinquent"),
+    CollectionStage("suspension", 35, "suspension-notice", "suspended"),
+)
+
+
+@dataclass(frozen=True)
+class CollectionsSettings:
+    queue: str = "collections"  # tickets opened for notices go here
+    # Stages are sent in order, never skipped, and at least this many days apart.
+    min_days_between: int = 7
+    stages: tuple[CollectionStage, ...] = DEFAULT_COLLECTION_STAGES
+
+
+@dataclass(frozen=True)
+class Settings:
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    service: ServiceSettings = field(default_factory=ServiceSettings)
+    mailboxes: tuple[MailboxSettings, ...] = ()
+    smtp: SmtpSettings | None = None
+    ingress: IngressSettings = field(default_factory=IngressSettings)
+    lifecycle: LifecycleSettings = field(default_factory=LifecycleSettings)
+    sla: SlaSettings = field(default_factory=SlaSettings)
+    collections: CollectionsSettings = field(default_factory=CollectionsSettings)
+    source: Path | None = None  # the file these came from, for messages
+    base_dir: Path = field(default_factory=Path.cwd)  # relative paths resolve against this
+
+    @property
+    def from_address(self) -> str:
+        if self.smtp and self.smtp.from_address:
+            return self.smtp.from_address
+        return self.service.from_address
+
+    def path(self, value: str) -> Path:
+        p = Path(value)
+        return p if p.is_absolute() else self.base_dir / p
+
+    @property
+    def var_path(self) -> Path:
+        return self.path(self.service.var_dir)
+
+    @property
+    def database_url(self) -> str:
+        url = self.database.url
+        prefix = "sqlite:///"
+        if url.startswith(prefix) and not url.startswith("sqlite:////"):
+            rest = url[len(prefix) :]
+            if rest and rest != ":memory:":
+                return prefix + str(self.path(rest))
+        return url
+
+    def mailbox(self, name: str) -> MailboxSettings:
+        for mb in self.mailboxes:
+            if mb.name == name:
+                return mb
+        known = ", ".join(m.name for m in self.mailboxes) or "none configured"
+        raise ConfigError(f"no mailbox named {name!r} (known: {known})")
+
+
+def _read_secret(where: str, env: str, file: str) -> str:
+    if env:
+        value = os.environ.get(env)
+        if value is not None:
+            return value
+    if file:
+        try:
+            return Path(file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(f"{where}: cannot read password_file {file!r}: {exc}") from exc
+    if env:
+        raise ConfigError(f"{where}: environment variable {env} is not set")
+    return ""
+
+
+def _line_of(text: str, section: str | None, key: str, occurrence: int = 0) -> int | None:
+    """Best-effort line number of `key` inside `section` (tomllib keeps no positions)."""
+    lines = text.splitlines()
+    in_section = section is None
+    seen = -1
+    header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+    key_re = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+    for number, line in enumerate(lines, start=1):
+        m = header.match(line)
+        if m:
+            name = m.group(1)
+            if section is not None and name == section:
+                seen += 1
+                in_section = seen == occurrence
+            elif section is not None:
+                in_section = False
+            if section is not None and name == section and key == "" and in_section:
+                return number
+            continue
+        if in_section and key and key_re.match(line):
+            return number
+    return None
+
+
+class _Reader:
+    """Turns one TOML table into a dataclass, rejecting unknown keys and wrong types."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+
+    def error(
+        self, section: str | None, key: str, message: str, occurrence: int = 0
+    ) -> ConfigError:
+        line = _line_of(self.text, section, key, occurrence)
+        where = f"{self.path}:{line}" if line else str(self.path)
+        name = f"{section}.{key}" if section and key else (section or key)
+        return ConfigError(f"{where}: {name}: {message}")
+
+    def build(
+        self, cls: type[Any], section: str, table: Any, occurrence: int = 0, **overrides: Any
+    ) -> Any:
+        if not isinstance(table, Mapping):
+            raise self.error(None, section, "must be a table", occurrence)
+        known = {f.name: f for f in fields(cls) if f.name not in ("source", "base_dir")}
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            if key not in known:
+                allowed = ", ".join(sorted(known))
+                raise self.error(
+                    section, key, f"unknown key {key!r} (allowed: {allowed})", occurrence
+                )
+            values[key] = self._coerce(section, key, value, known[key].type, occurrence)
+        try:
+            return cls(**values, **overrides)
+        except TypeError as exc:
+            missing = re.findall(r"'(\w+)'", str(exc))
+            key = missing[0] if missing else ""
+            raise self.error(section, "", f"missing required key {key!r}", occurrence) from exc
+
+    def _coerce(self, section: str, key: str, value: Any, annotation: Any, occ: int) -> Any:
+        kind = str(annotation)
+        if kind.startswith("tuple"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise self.error(section, key, "must be a list of strings", occ)
+            return tuple(value)
+        expected: type[Any] | tuple[type[Any], ...]
+        if kind == "bool":
+            expected = bool
+        elif kind == "int":
+            expected = int
+        elif kind == "float":
+            expected = (int, float)
+        else:
+            expected = str
+        if isinstance(value, bool) and expected is not bool:
+            raise self.error(section, key, f"must be {kind}, not a boolean", occ)
+        if not isinstance(value, expected):
+            raise self.error(section, key, f"must be {kind}, got {type(value).__name__}", occ)
+        return float(value) if kind == "float" else value
+
+
+def load_settings(
+    path: Path | str | None = None, *, env: Mapping[str, str] | None = None
+) -> Settings:
+    """Read the config file: `path`, else $TICKETING_CONFIG, else config/ticketing.toml.
+
+    A missing default file gives the embedded defaults; a missing explicit file is an error.
+    $TICKETING_DATABASE_URL overrides the database URL.
+    """
+    env = os.environ if env is None else env
+    explicit = path is not None or bool(env.get("TICKETING_CONFIG"))
+    config_path = (
+        Path(path) if path is not None else Path(env.get("TICKETING_CONFIG") or DEFAULT_CONFIG)
+    )
+    if not config_path.exists():
+        if explicit:
+            raise ConfigError(f"{config_path}: config file not found")
+        settings = Settings()
+    else:
+        settings = _parse_file(config_path)
+    url = env.get("TICKETING_DATABASE_URL")
+    if url:
+        settings = replace(settings, database=DatabaseSettings(url=url))
+    return settings
+
+
+def _parse_file(path: Path) -> Settings:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    reader = _Reader(path, text)
+    sections = {
+        "database",
+        "service",
+        "mailboxes",
+        "smtp",
+        "ingress",
+        "lifecycle",
+        "sla",
+        "collections",
+    }
+    for key in data:
+        if key not in sections:
+            raise reader.error(
+                None, key, f"unknown section (allowed: {', '.join(sorted(sections))})"
+            )
+    # The config's own directory's parent is the project root when it lives in config/.
+    base_dir = path.resolve().parent
+    if base_dir.name == "config":
+        base_dir = base_dir.parent
+    database = reader.build(DatabaseSettings, "database", data.get("database", {}))
+    service = reader.build(ServiceSettings, "service", data.get("service", {}))
+    raw_mailboxes = data.get("mailboxes", [])
+    if not isinstance(raw_mailboxes, list):
+        raise reader.error(None, "mailboxes", "must be an array of tables: [[mailboxes]]")
+    mailboxes = tuple(
+        reader.build(MailboxSettings, "mailboxes", table, occurrence=i)
+        for i, table in enumerate(raw_mailboxes)
+    )
+    smtp = reader.build(SmtpSettings, "smtp", data["smtp"]) if "smtp" in data else None
+    ingress = reader.build(IngressSettings, "ingress", data.get("ingress", {}))
+    settings = Settings(
+        database=database,
+        service=service,
+        mailboxes=mailboxes,
+        smtp=smtp,
+        ingress=ingress,
+        lifecycle=reader.build(LifecycleSettings, "lifecycle", data.get("lifecycle", {})),
+        sla=_build_sla(reader, data.get("sla", {})),
+        collections=_build_collections(reader, data.get("collections", {})),
+        source=path,
+        base_dir=base_dir,
+    )
+    _validate(reader, settings)
+    _validate_desk(reader, settings)
+    return settings
+
+
+def _validate(reader: _Reader, s: Settings) -> None:
+    names: set[str] = set()
+    queues = s.service.queues
+    if s.service.default_queue not in queues:
+        raise reader.error(
+            "service", "default_queue", f"unknown queue (known: {', '.join(queues)})"
+        )
+    for i, mb in enumerate(s.mailboxes):
+        if mb.name in names:
+            raise reader.error("mailboxes", "name", f"duplicate mailbox name {mb.name!r}", i)
+        names.add(mb.name)
+        if mb.security not in SECURITY_MODES:
+            raise reader.error(
+                "mailboxes", "security", f"must be one of {', '.join(SECURITY_MODES)}", i
+            )
+        if mb.after_ingest not in AFTER_INGEST:
+            raise reader.error(
+                "mailboxes", "after_ingest", f"must be one of {', '.join(AFTER_INGEST)}", i
+            )
+        if mb.queue not in queues:
+            raise reader.error(
+                "mailboxes", "queue", f"unknown queue (known: {', '.join(queues)})", i
+            )
+        if mb.batch_size < 1:
+            raise reader.error("mailboxes", "batch_size", "must be at least 1", i)
+    if s.smtp and s.smtp.security not in SECURITY_MODES:
+        raise reader.error("smtp", "security", f"must be one of {', '.join(SECURITY_MODES)}")
+    if s.ingress.listen:
+        try:
+            s.ingress.host_port  # noqa: B018 - validates the port
+        except ValueError as exc:
+            raise reader.error("ingress", "listen", "must be HOST:PORT") from exc
+    if s.ingress.queue not in queues:
+        raise reader.error("ingress", "queue", f"unknown queue (known: {', '.join(queues)})")
+    for key, allowed in (
+        ("unknown_sender", ("hold", "new")),
+        ("reply_to_closed", ("reopen", "new")),
+    ):
+        if getattr(s.service, key) not in allowed:
+            raise reader.error("service", key, f"must be one of {', '.join(allowed)}")
+    if "@" not in s.from_address:
+        raise reader.error("service", "from_address", "must be an email address")
+
+
+def _array_of_tables(reader: _Reader, section: str, key: str, value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise reader.error(section, key, f"must be an array of tables: [[{section}.{key}]]")
+    return value
+
+
+def _build_sla(reader: _Reader, table: Any) -> SlaSettings:
+    if not isinstance(table, Mapping):
+        raise reader.error(None, "sla", "must be a table")
+    rest = {k: v for k, v in table.items() if k != "targets"}
+    result: SlaSettings
+    if "targets" not in table:
+        result = reader.build(SlaSettings, "sla", rest)
+        return result
+    targets = tuple(
+        reader.build(SlaTarget, "sla.targets", t, occurrence=i)
+        for i, t in enumerate(_array_of_tables(reader, "sla", "targets", table["targets"]))
+    )
+    result = reader.build(SlaSettings, "sla", rest, targets=targets)
+    return result
+
+
+def _build_collections(reader: _Reader, table: Any) -> CollectionsSettings:
+    if not isinstance(table, Mapping):
+        raise reader.error(None, "collections", "must be a table")
+    rest = {k: v for k, v in table.items() if k != "stages"}
+    result: CollectionsSettings
+    if "stages" not in table:
+        result = reader.build(CollectionsSettings, "collections", rest)
+        return result
+    stages = tuple(
+        reader.build(CollectionStage, "collections.stages", t, occurrence=i)
+        for i, t in enumerate(_array_of_tables(reader, "collections", "stages", table["stages"]))
+    )
+    result = reader.build(CollectionsSettings, "collections", rest, stages=stages)
+    return result
+
+
+def _validate_desk(reader: _Reader, s: Settings) -> None:
+    """The [lifecycle], [sla] and [collections] sections."""
+    from datetime import date, time
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    queues = s.service.queues
+    if s.lifecycle.reply_status not in STATUSES_AFTER_REPLY:
+        raise reader.error(
+            "lifecycle", "reply_status", f"must be one of {', '.join(STATUSES_AFTER_REPLY)}"
+        )
+    for key in ("auto_close_days", "vendor_reminder_days"):
+        if getattr(s.lifecycle, key) < 0:
+            raise reader.error("lifecycle", key, "must be 0 or more")
+    sla = s.sla
+    try:
+        ZoneInfo(sla.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise reader.error("sla", "timezone", f"unknown time zone {sla.timezone!r}") from exc
+    if not sla.business_days or any(d not in WEEKDAYS for d in sla.business_days):
+        raise reader.error("sla", "business_days", f"must be a list of {', '.join(WEEKDAYS)}")
+    try:
+        start, end = (time.fromisoformat(p.strip()) for p in sla.business_hours.split("-"))
+    except ValueError as exc:
+        raise reader.error("sla", "business_hours", 'must be "HH:MM-HH:MM"') from exc
+    if start >= end:
+        raise reader.error("sla", "business_hours", "must end after it starts")
+    for day in sla.holidays:
+        try:
+            date.fromisoformat(day)
+        except ValueError as exc:
+            raise reader.error("sla", "holidays", f"not a date (YYYY-MM-DD): {day!r}") from exc
+    if sla.breach_priority and sla.breach_priority not in PRIORITY_LEVELS:
+        raise reader.error(
+            "sla", "breach_priority", f"must be one of {', '.join(PRIORITY_LEVELS)} or empty"
+        )
+    for i, t in enumerate(sla.targets):
+        if t.queue != "*" and t.queue not in queues:
+            raise reader.error(
+                "sla.targets", "queue", f"unknown queue (known: *, {', '.join(queues)})", i
+            )
+        if t.priority != "*" and t.priority not in PRIORITY_LEVELS:
+            raise reader.error(
+                "sla.targets", "priority", f"must be * or one of {', '.join(PRIORITY_LEVELS)}", i
+            )
+        for key in ("first_response_hours", "resolution_hours"):
+            if getattr(t, key) < 0:
+                raise reader.error("sla.targets", key, "must be 0 or more", i)
+    col = s.collections
+    if col.queue not in queues:
+        raise reader.error("collections", "queue", f"unknown queue (known: {', '.join(queues)})")
+    if col.min_days_between < 0:
+        raise reader.error("collections", "min_days_between", "must be 0 or more")
+    names: set[str] = set()
+    previous = -1
+    for i, stage in enumerate(col.stages):
+        if stage.name in names:
+            raise reader.error("collections.stages", "name", f"duplicate stage {stage.name!r}", i)
+        names.add(stage.name)
+        if stage.days_overdue <= previous:
+            raise reader.error(
+                "collections.stages",
+                "days_overdue",
+                "stages must be listed in increasing days_overdue",
+                i,
+            )
+        previous = stage.days_overdue
+        if not stage.template:
+            raise reader.error("collections.stages", "template", "must not be empty", i)
+        if stage.account_status and stage.account_status not in ACCOUNT_STATUSES:
+            raise reader.error(
+                "collections.stages",
+                "account_status",
+                f"must be one of {', '.join(ACCOUNT_STATUSES)} or empty",
+                i,
+            )

@@ -1,0 +1,390 @@
+"""The agent's desk: queries and actions on tickets, quarantine and held mail, each
+returning plain dicts in the documented JSON shape (the CLI only formats them)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Text, case, cast, select
+from sqlmodel import Session, col
+
+from ticketing.blobstore import BlobStore
+from ticketing.config import Settings
+from ticketing.disputes import dispute_json
+from ticketing.errors import NotFound, TicketingError
+from ticketing.models import (
+    Attachment,
+    Dispute,
+    Event,
+    Message,
+    Outcome,
+    Participant,
+    RawMessage,
+    Ticket,
+    VendorCase,
+    VendorStatus,
+    utcnow,
+)
+from ticketing.refs import format_ref
+from ticketing.sla import ticket_sla
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def ticket_summary(settings: Settings, ticket: Ticket) -> dict[str, Any]:
+    assert ticket.id is not None
+    return {
+        "id": ticket.id,
+        "ref": format_ref(settings.service.ticket_tag, ticket.id),
+        "subject": ticket.subject,
+        "status": ticket.status,
+        "queue": ticket.queue,
+        "priority": ticket.priority,
+        "requester": ticket.requester,
+        "assignee": ticket.assignee,
+        "language": ticket.language,
+        "tags": list(ticket.tags),
+        "created_at": iso(ticket.created_at),
+        "updated_at": iso(ticket.updated_at),
+        "message_count": ticket.message_count,
+        "first_response_at": iso(ticket.first_response_at),
+        "resolved_at": iso(ticket.resolved_at),
+        "closed_at": iso(ticket.closed_at),
+        "sla_breached": ticket.sla_breached,
+        "merged_into": ticket.merged_into,
+    }
+
+
+SORT_KEYS = ("updated", "created", "priority", "id")
+_DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$")
+
+
+def parse_duration(text: str) -> timedelta:
+    """`30m`, `12h`, `3d`, `2w` -> a timedelta; TicketingError otherwise."""
+    m = _DURATION.match(text.lower())
+    if not m:
+        raise TicketingError(f"not a duration: {text!r} (write e.g. 30m, 12h, 3d or 2w)")
+    n, unit = int(m.group(1)), m.group(2)
+    return {"m": timedelta(minutes=n), "h": timedelta(hours=n), "d": timedelta(days=n)}.get(
+        unit, timedelta(weeks=n)
+    )
+
+
+def list_tickets(
+    session: Session,
+    settings: Settings,
+    *,
+    queue: str | None = None,
+    status: str | None = None,
+    requester: str | None = None,
+    assignee: str | None = None,
+    unassigned: bool = False,
+    tag: str | None = None,
+    older_than: timedelta | None = None,
+    newer_than: timedelta | None = None,
+    sla_breached: bool = False,
+    sort: str = "updated",
+    reverse: bool = False,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Tickets matching every filter given. Sorting: newest (or highest priority) first;
+    `reverse` flips it. Age is measured from creation."""
+    query = select(Ticket)
+    if queue:
+        query = query.where(col(Ticket.queue) == queue)
+    if status:
+        query = query.where(col(Ticket.status) == status)
+    if requester:
+        query = query.where(col(Ticket.requester) == requester.lower())
+    if assignee:
+        query = query.where(col(Ticket.assignee) == assignee)
+    if unassigned:
+        query = query.where(col(Ticket.assignee).is_(None))
+    if tag:
+        # Tags are a JSON array; its text holds each tag as a JSON string, on both back ends.
+        needle = json.dumps(tag.strip().lower())
+        needle = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(cast(col(Ticket.tags), Text).like(f"%{needle}%", escape="\\"))
+    now = utcnow()
+    if older_than is not None:
+        query = query.where(col(Ticket.created_at) <= now - older_than)
+    if newer_than is not None:
+        query = query.where(col(Ticket.created_at) >= now - newer_than)
+    if sla_breached:
+        query = query.where(col(Ticket.sla_breached).is_(True))
+    if sort not in SORT_KEYS:
+        raise TicketingError(f"unknown sort key {sort!r} (known: {', '.join(SORT_KEYS)})")
+    order: list[Any]
+    if sort == "priority":
+        rank = case(
+            {"urgent": 3, "high": 2, "normal": 1, "low": 0}, value=col(Ticket.priority), else_=1
+        )
+        order = [rank, col(Ticket.updated_at)]
+    elif sort == "created":
+        order = [col(Ticket.created_at)]
+    elif sort == "id":
+        order = [col(Ticket.id)]
+    else:
+        order = [col(Ticket.updated_at)]
+    order.append(col(Ticket.id))
+    query = (
+        query.order_by(*(o.asc() if reverse else o.desc() for o in order))
+        .limit(limit)
+        .offset(offset)
+    )
+    return [ticket_summary(settings, t) for t in session.execute(query).scalars()]
+
+
+def get_ticket(session: Session, ticket_id: int) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise NotFound(f"no ticket {ticket_id}")
+    return ticket
+
+
+def ticket_detail(session: Session, settings: Settings, ticket_id: int) -> dict[str, Any]:
+    ticket = get_ticket(session, ticket_id)
+    data = ticket_summary(settings, ticket)
+    messages = list(
+        session.execute(
+            select(Message).where(col(Message.ticket_id) == ticket_id).order_by(col(Message.id))
+        ).scalars()
+    )
+    attachments: dict[int, list[dict[str, Any]]] = {}
+    if messages:
+        rows = session.execute(
+            select(Attachment)
+            .where(col(Attachment.message_pk).in_([m.id for m in messages]))
+            .order_by(col(Attachment.id))
+        ).scalars()
+        for a in rows:
+            attachments.setdefault(a.message_pk, []).append(
+                {
+                    "filename": a.filename,
+                    "content_type": a.content_type,
+                    "size": a.size,
+                    "sha256": a.sha256,
+                    "inline": a.inline,
+                }
+            )
+    data["messages"] = [
+        {
+            "id": m.id,
+            "direction": m.direction,
+            "message_id": m.message_id,
+            "from": m.from_addr,
+            "to": m.to_addrs,
+            "cc": m.cc_addrs,
+            "subject": m.subject,
+            "text": m.text,
+            "new_text": m.new_text,
+            "language": m.language,
+            "kind": m.kind,
+            "decodings": list(m.decodings),
+            "created_at": iso(m.created_at),
+            "attachments": attachments.get(m.id or 0, []),
+        }
+        for m in messages
+    ]
+    data["events"] = [
+        {
+            "id": e.id,
+            "kind": e.kind,
+            "actor": e.actor,
+            "detail": e.detail,
+            "created_at": iso(e.created_at),
+        }
+        for e in session.execute(
+            select(Event).where(col(Event.ticket_id) == ticket_id).order_by(col(Event.id))
+        ).scalars()
+    ]
+    data["participants"] = [
+        {"email": p.email, "role": p.role}
+        for p in session.execute(
+            select(Participant)
+            .where(col(Participant.ticket_id) == ticket_id)
+            .order_by(col(Participant.id))
+        ).scalars()
+    ]
+    data["fields"] = dict(ticket.fields)
+    data["routing"] = dict(ticket.routing)
+    data["vendor_cases"] = [
+        {
+            "case_number": v.case_number,
+            "status": v.status,
+            "note": v.note,
+            "created_at": iso(v.created_at),
+            "updated_at": iso(v.updated_at),
+            "resolved_at": iso(v.resolved_at),
+        }
+        for v in session.execute(
+            select(VendorCase)
+            .where(col(VendorCase.ticket_id) == ticket_id)
+            .order_by(col(VendorCase.id))
+        ).scalars()
+    ]
+    data["disputes"] = [
+        dispute_json(d)
+        for d in session.execute(
+            select(Dispute).where(col(Dispute.ticket_id) == ticket_id).order_by(col(Dispute.id))
+        ).scalars()
+    ]
+    data["sla"] = ticket_sla(ticket, settings)
+    return data
+
+
+# -- quarantine and held mail ------------------------------------------------------------
+
+
+def raw_summary(raw: RawMessage) -> dict[str, Any]:
+    return {
+        "id": raw.id,
+        "outcome": raw.outcome,
+        "reason": raw.detail,
+        "message_id": raw.message_id,
+        "source": raw.source,
+        "mailbox": raw.mailbox,
+        "uid": raw.uid,
+        "size": raw.size,
+        "sha256": raw.sha256,
+        "ticket_id": raw.ticket_id,
+        "received_at": iso(raw.received_at),
+    }
+
+
+def list_raw(session: Session, outcome: Outcome, limit: int = 100) -> list[dict[str, Any]]:
+    rows = session.execute(
+        select(RawMessage)
+        .where(col(RawMessage.outcome) == outcome.value)
+        .order_by(col(RawMessage.id))
+        .limit(limit)
+    ).scalars()
+    return [raw_summary(r) for r in rows]
+
+
+def get_raw(session: Session, raw_id: int, outcome: Outcome | None = None) -> RawMessage:
+    raw = session.get(RawMessage, raw_id)
+    if raw is None or (outcome is not None and raw.outcome != outcome.value):
+        what = f"{outcome.value} message" if outcome else "raw message"
+        raise NotFound(f"no {what} {raw_id}")
+    return raw
+
+
+def raw_bytes(settings: Settings, raw: RawMessage) -> bytes:
+    if raw.data is not None:
+        return raw.data
+    if raw.blob:
+        return BlobStore(settings.path(settings.service.attachments_dir)).get(raw.blob)
+    raise TicketingError(f"raw message {raw.id} has no stored bytes")
+
+
+def discard_raw(session: Session, raw_id: int, reason: str, actor: str) -> None:
+    raw = get_raw(session, raw_id, Outcome.QUARANTINED)
+    raw.outcome = Outcome.DISCARDED.value
+    raw.detail = f"{raw.detail} | discarded: {reason}"
+    session.add(
+        Event(raw_id=raw.id, kind="quarantine.discarded", actor=actor, detail={"reason": reason})
+    )
+
+
+def status_summary(session: Session, settings: Settings) -> dict[str, Any]:
+    """What an operator watches: queues, quarantine, held mail, outbox, mailboxes."""
+    from sqlalchemy import func
+
+    from ticketing.models import MailboxCursor, OutboxMessage
+
+    queues: dict[str, dict[str, int]] = {q: {} for q in settings.service.queues}
+    for queue, status, n in session.execute(
+        select(col(Ticket.queue), col(Ticket.status), func.count()).group_by(
+            col(Ticket.queue), col(Ticket.status)
+        )
+    ).all():
+        queues.setdefault(queue, {})[status] = n
+    raw_counts = dict(
+        session.execute(
+            select(col(RawMessage.outcome), func.count())
+            .where(col(RawMessage.outcome).in_([Outcome.QUARANTINED.value, Outcome.HELD.value]))
+            .group_by(col(RawMessage.outcome))
+        ).all()
+    )
+    outbox = dict(
+        session.execute(
+            select(col(OutboxMessage.status), func.count()).group_by(col(OutboxMessage.status))
+        ).all()
+    )
+    now = utcnow()
+    mailboxes = []
+    for cursor in session.execute(
+        select(MailboxCursor).order_by(col(MailboxCursor.mailbox))
+    ).scalars():
+        mailboxes.append(
+            {
+                "mailbox": cursor.mailbox,
+                "folder": cursor.folder,
+                "uidvalidity": cursor.uidvalidity,
+                "last_uid": cursor.last_uid,
+                "last_poll_at": iso(cursor.last_poll_at),
+                "seconds_since_poll": (
+                    round((now - cursor.last_poll_at).total_seconds(), 1)
+                    if cursor.last_poll_at
+                    else None
+                ),
+                "last_error": cursor.last_error,
+                "error_count": cursor.error_count,
+            }
+        )
+    breached: dict[str, int] = dict(
+        session.execute(
+            select(col(Ticket.queue), func.count())
+            .where(col(Ticket.sla_breached).is_(True))
+            .where(col(Ticket.status).notin_(["resolved", "closed"]))
+            .group_by(col(Ticket.queue))
+        ).all()
+    )
+    return {
+        "queues": queues,
+        "sla_breached": breached,
+        "stale_vendor_cases": stale_vendor_cases(session, settings, now),
+        "quarantined": raw_counts.get(Outcome.QUARANTINED.value, 0),
+        "held": raw_counts.get(Outcome.HELD.value, 0),
+        "outbox": {
+            "pending": outbox.get("pending", 0) + outbox.get("sending", 0),
+            "failed": outbox.get("failed", 0),
+            "sent": outbox.get("sent", 0),
+        },
+        "mailboxes": mailboxes,
+    }
+
+
+def stale_vendor_cases(
+    session: Session, settings: Settings, now: datetime | None = None
+) -> list[dict[str, Any]]:
+    """Open vendor cases without an update for [lifecycle].vendor_reminder_days: chase them."""
+    days = settings.lifecycle.vendor_reminder_days
+    if days <= 0:
+        return []
+    now = now or utcnow()
+    rows = session.execute(
+        select(VendorCase, Ticket)
+        .join(Ticket, col(Ticket.id) == col(VendorCase.ticket_id))
+        .where(col(VendorCase.status) == VendorStatus.OPEN.value)
+        .where(col(VendorCase.updated_at) <= now - timedelta(days=days))
+        .order_by(col(VendorCase.updated_at))
+    ).all()
+    return [
+        {
+            "ticket_id": t.id,
+            "ref": format_ref(settings.service.ticket_tag, t.id or 0),
+            "vendor_case": v.case_number,
+            "last_update": iso(v.updated_at),
+            "days_since_update": (now - v.updated_at).days,
+            "assignee": t.assignee,
+        }
+        for v, t in rows
+    ]

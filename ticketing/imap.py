@@ -1,0 +1,362 @@
+"""The IMAP poller: fetch new mail of one mailbox folder by UID, hand it to the pipeline
+in batches, and only after the batch commits flag or move it (never expunge).
+
+Progress is the (mailbox, folder, UIDVALIDITY, last UID) cursor, never `\\Seen`, so a
+human reading the mailbox cannot hide mail from us (invariant 1).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import ssl
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session
+
+from ticketing.config import MailboxSettings
+from ticketing.errors import MailboxError
+from ticketing.models import Event, MailboxCursor, utcnow
+from ticketing.pipeline import IngestResult, Pipeline, RawItem
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PollReport:
+    mailbox: str
+    fetched: int = 0
+    results: list[IngestResult] = field(default_factory=list)
+    uidvalidity_changed: bool = False
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+
+def ssl_context(mailbox: MailboxSettings) -> ssl.SSLContext:
+    ctx = ssl.create_default_context(cafile=mailbox.ca_file or None)
+    if not mailbox.verify_certificate:
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+def connect(mailbox: MailboxSettings) -> Any:
+    """A logged-in IMAPClient for `mailbox`; raises MailboxError with a clear reason."""
+    from imapclient import IMAPClient
+    from imapclient.exceptions import IMAPClientError
+
+    try:
+        client = IMAPClient(
+            mailbox.host,
+            port=mailbox.port,
+            ssl=mailbox.security == "tls",
+            ssl_context=ssl_context(mailbox) if mailbox.security != "none" else None,
+            timeout=mailbox.timeout,
+            use_uid=True,
+        )
+    except (OSError, IMAPClientError) as exc:
+        raise MailboxError(
+            f"mailbox {mailbox.name}: cannot connect to {mailbox.host}:{mailbox.port}: {exc}"
+        ) from exc
+    try:
+        if mailbox.security == "starttls":
+            client.starttls(ssl_context(mailbox))
+        client.login(mailbox.username, mailbox.password())
+    except (OSError, IMAPClientError) as exc:
+        _logout(client)
+        raise MailboxError(
+            f"mailbox {mailbox.name}: login as {mailbox.username} failed: {exc}"
+        ) from exc
+    return client
+
+
+def _logout(client: Any) -> None:
+    try:
+        client.logout()
+    except Exception:  # the connection may already be gone; nothing to save
+        with contextlib.suppress(Exception):
+            client.shutdown()
+
+
+@contextmanager
+def session_for(mailbox: MailboxSettings) -> Iterator[Any]:
+    client = connect(mailbox)
+    try:
+        yield client
+    finally:
+        _logout(client)
+
+
+class MailboxPoller:
+    """Ingests one configured mailbox folder; several pollers never share a client."""
+
+    def __init__(self, mailbox: MailboxSettings, pipeline: Pipeline) -> None:
+        self.mailbox = mailbox
+        self.pipeline = pipeline
+        self.engine = pipeline.engine
+
+    def _cursor(self, session: Session) -> MailboxCursor:
+        cursor = session.get(MailboxCursor, (self.mailbox.name, self.mailbox.folder))
+        if cursor is None:
+            cursor = MailboxCursor(mailbox=self.mailbox.name, folder=self.mailbox.folder)
+            session.add(cursor)
+            session.flush()
+        return cursor
+
+    def poll(self, client: Any, stop: Callable[[], bool] = lambda: False) -> PollReport:
+        """Fetch and ingest every message above the cursor, batch by batch."""
+        from imapclient.exceptions import IMAPClientError
+
+        mb = self.mailbox
+        report = PollReport(mb.name)
+        try:
+            status = client.select_folder(mb.folder)
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"mailbox {mb.name}: cannot select {mb.folder}: {exc}") from exc
+        uidvalidity = int(status[b"UIDVALIDITY"])
+        with Session(self.engine, expire_on_commit=False) as session:
+            cursor = self._cursor(session)
+            if cursor.uidvalidity and cursor.uidvalidity != uidvalidity:
+                # The server renumbered the folder: start over; dedupe by Message-ID keeps
+                # every message we already have from becoming a second ticket.
+                log.warning(
+                    "mailbox %s: UIDVALIDITY changed from %s to %s; rescanning",
+                    mb.name,
+                    cursor.uidvalidity,
+                    uidvalidity,
+                )
+                session.add(
+                    Event(
+                        kind="mailbox.uidvalidity_changed",
+                        detail={
+                            "mailbox": mb.name,
+                            "folder": mb.folder,
+                            "old": cursor.uidvalidity,
+                            "new": uidvalidity,
+                        },
+                    )
+                )
+                cursor.last_uid = 0
+                report.uidvalidity_changed = True
+                cursor.processed_uid = 0
+            cursor.uidvalidity = uidvalidity
+            last_uid = cursor.last_uid
+            processed_uid = cursor.processed_uid
+            session.commit()
+        if processed_uid < last_uid:
+            self._finish_post_processing(client, processed_uid, last_uid)
+        try:
+            # "N:*" always matches the highest UID, even below N: filter on our side.
+            uids = sorted(u for u in client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"mailbox {mb.name}: search failed: {exc}") from exc
+        for start in range(0, len(uids), mb.batch_size):
+            if stop():
+                break
+            batch = uids[start : start + mb.batch_size]
+            self._ingest_batch(client, batch, uidvalidity, report)
+        self._touch(error=None)
+        return report
+
+    def _ingest_batch(
+        self, client: Any, batch: list[int], uidvalidity: int, report: PollReport
+    ) -> None:
+        from imapclient.exceptions import IMAPClientError
+
+        mb = self.mailbox
+        try:
+            fetched = client.fetch(batch, ["BODY.PEEK[]"])
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"mailbox {mb.name}: fetch failed: {exc}") from exc
+        items: list[RawItem] = []
+        for uid in batch:
+            data = fetched.get(uid, {}).get(b"BODY[]")
+            if data is None:
+                # Expunged by someone else between SEARCH and FETCH: nothing to keep.
+                log.info("mailbox %s: UID %s vanished before fetch", mb.name, uid)
+                continue
+            items.append(
+                RawItem(
+                    data=bytes(data),
+                    source="imap",
+                    mailbox=mb.name,
+                    uidvalidity=uidvalidity,
+                    uid=uid,
+                    queue=mb.queue,
+                )
+            )
+        highest = max(batch)
+
+        def advance(session: Session) -> None:
+            cursor = self._cursor(session)
+            cursor.last_uid = max(cursor.last_uid, highest)
+            cursor.last_poll_at = utcnow()
+            cursor.updated_at = utcnow()
+
+        results = self.pipeline.ingest_batch(items, before_commit=advance)
+        report.fetched += len(items)
+        report.results.extend(results)
+        # Only now, with the batch committed, may the mailbox change.
+        if self._after_ingest(client, [i.uid for i in items if i.uid is not None]):
+            self._mark_processed(highest)
+
+    def _finish_post_processing(self, client: Any, processed_uid: int, last_uid: int) -> None:
+        """Flag or move what a previous run committed but died before touching."""
+        from imapclient.exceptions import IMAPClientError
+
+        try:
+            uids = [
+                u
+                for u in client.search(["UID", f"{processed_uid + 1}:{last_uid}"])
+                if processed_uid < u <= last_uid
+            ]
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"mailbox {self.mailbox.name}: search failed: {exc}") from exc
+        log.info(
+            "mailbox %s: finishing post-processing of %d message(s) from an interrupted run",
+            self.mailbox.name,
+            len(uids),
+            extra={"mailbox": self.mailbox.name},
+        )
+        if self._after_ingest(client, uids):
+            self._mark_processed(last_uid)
+
+    def _mark_processed(self, uid: int) -> None:
+        with Session(self.engine) as session:
+            cursor = self._cursor(session)
+            cursor.processed_uid = max(cursor.processed_uid, uid)
+            session.commit()
+
+    def _after_ingest(self, client: Any, uids: list[int]) -> bool:
+        """Flag or move `uids`; True when done (or nothing to do)."""
+        from imapclient.exceptions import IMAPClientError
+
+        mb = self.mailbox
+        if not uids or mb.after_ingest == "none":
+            return True
+        try:
+            if mb.after_ingest == "flag":
+                client.add_flags(uids, [mb.flag.encode()])
+            elif mb.after_ingest == "move":
+                if b"MOVE" in client.capabilities():
+                    client.move(uids, mb.move_to)
+                else:
+                    # Without MOVE, copy and flag: marking \Deleted invites an expunge.
+                    client.copy(uids, mb.move_to)
+                    client.add_flags(uids, [mb.flag.encode()])
+        except (OSError, IMAPClientError) as exc:
+            # The mail is safely stored; the cursor keeps us from fetching it again,
+            # and processed_uid makes the next poll finish the flagging.
+            log.warning("mailbox %s: post-processing failed: %s", mb.name, exc)
+            return False
+        return True
+
+    def _touch(self, error: str | None) -> None:
+        with Session(self.engine) as session:
+            cursor = self._cursor(session)
+            cursor.last_poll_at = utcnow()
+            cursor.last_error = error
+            cursor.error_count = 0 if error is None else cursor.error_count + 1
+            cursor.updated_at = utcnow()
+            session.commit()
+
+    def record_error(self, error: str) -> None:
+        self._touch(error)
+
+
+def poll_once(mailbox: MailboxSettings, pipeline: Pipeline) -> PollReport:
+    poller = MailboxPoller(mailbox, pipeline)
+    try:
+        with session_for(mailbox) as client:
+            return poller.poll(client)
+    except MailboxError as exc:
+        poller.record_error(str(exc))
+        raise
+
+
+@dataclass
+class ReconcileReport:
+    mailbox: str
+    folder: str
+    uidvalidity: int
+    cursor_uid: int
+    in_mailbox: int = 0
+    stored: int = 0  # UIDs with a raw message row from this mailbox
+    duplicates: int = 0  # UIDs whose message we hold from another copy or source
+    not_yet_fetched: list[int] = field(default_factory=list)  # above the cursor
+    missing: list[int] = field(default_factory=list)  # below the cursor and not stored: a gap
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "mailbox": self.mailbox,
+            "folder": self.folder,
+            "uidvalidity": self.uidvalidity,
+            "cursor_uid": self.cursor_uid,
+            "in_mailbox": self.in_mailbox,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "not_yet_fetched": self.not_yet_fetched,
+            "missing": self.missing,
+        }
+
+
+def reconcile(mailbox: MailboxSettings, pipeline: Pipeline) -> ReconcileReport:
+    """Compare the folder's UIDs with what was ingested and list every gap."""
+    from sqlalchemy import select
+    from sqlmodel import col
+
+    from ticketing.models import RawMessage
+    from ticketing.parse import parse_email
+    from ticketing.pipeline import dedupe_key
+
+    with session_for(mailbox) as client:
+        status = client.select_folder(mailbox.folder, readonly=True)
+        uidvalidity = int(status[b"UIDVALIDITY"])
+        uids = sorted(client.search(["ALL"]))
+        with Session(pipeline.engine) as session:
+            cursor = session.get(MailboxCursor, (mailbox.name, mailbox.folder))
+            cursor_uid = cursor.last_uid if cursor and cursor.uidvalidity == uidvalidity else 0
+            stored = set(
+                session.execute(
+                    select(col(RawMessage.uid))
+                    .where(col(RawMessage.mailbox) == mailbox.name)
+                    .where(col(RawMessage.uidvalidity) == uidvalidity)
+                ).scalars()
+            )
+        report = ReconcileReport(mailbox.name, mailbox.folder, uidvalidity, cursor_uid, len(uids))
+        candidates = []
+        for uid in uids:
+            if uid in stored:
+                report.stored += 1
+            elif uid > cursor_uid:
+                report.not_yet_fetched.append(uid)
+            else:
+                candidates.append(uid)
+        # A UID without a row may still be a message we hold (a copy sent to another of
+        # our addresses, or ingested before a UIDVALIDITY change): check by dedupe key.
+        for start in range(0, len(candidates), 100):
+            batch = candidates[start : start + 100]
+            fetched = client.fetch(batch, ["BODY.PEEK[]"])
+            keys = {}
+            for uid in batch:
+                data = fetched.get(uid, {}).get(b"BODY[]")
+                if data is not None:
+                    keys[uid] = dedupe_key(parse_email(bytes(data)), bytes(data))
+            with Session(pipeline.engine) as session:
+                known = set(
+                    session.execute(
+                        select(col(RawMessage.dedupe_key)).where(
+                            col(RawMessage.dedupe_key).in_(set(keys.values()))
+                        )
+                    ).scalars()
+                )
+            for uid in batch:
+                if keys.get(uid) in known:
+                    report.duplicates += 1
+                else:
+                    report.missing.append(uid)
+    return report

@@ -1,0 +1,91 @@
+"""Loop protection: may we answer this mail automatically (invariant 5)?
+
+We never auto-reply to anything but human mail, never to our own addresses, to null
+senders or to mailer daemons, and never more than N times per sender in a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from ticketing.config import Settings
+from ticketing.inbound import InboundEmail, MailKind
+from ticketing.models import OutboxMessage, utcnow
+from ticketing.outbox import LOOP_HEADER
+
+_DAEMONS = ("mailer-daemon", "postmaster", "noreply", "no-reply", "do-not-reply", "donotreply")
+
+
+def own_mail_reason(settings: Settings, email: InboundEmail) -> str | None:
+    """Why this mail is ours (and must be ignored), or None."""
+    loop = email.header(LOOP_HEADER)
+    if loop is not None and loop.strip().lower() == settings.service.message_domain.lower():
+        return f"carries our loop header {LOOP_HEADER}: {loop.strip()}"
+    sender = email.sender_email
+    if sender and sender in settings.service.own_addresses:
+        return f"sent from our own address {sender}"
+    return None
+
+
+def reply_address(email: InboundEmail) -> str | None:
+    if email.reply_to:
+        return email.reply_to[0].email
+    return email.sender_email
+
+
+def static_refusal(settings: Settings, email: InboundEmail) -> str | None:
+    """Why this mail must never get an automatic reply, judging by the mail alone."""
+    if email.kind is not MailKind.HUMAN:
+        return f"not human mail ({email.kind.value}: {email.kind_reason})"
+    if email.return_path == "":
+        return "null sender (Return-Path: <>)"
+    target = reply_address(email)
+    if not target or "@" not in target:
+        return "no address to reply to"
+    local = target.split("@", 1)[0]
+    if any(local == d or local.startswith(d + "+") for d in _DAEMONS):
+        return f"{target} is an automated mailbox"
+    if target in settings.service.own_addresses:
+        return f"{target} is one of our own addresses"
+    return None
+
+
+def recent_autoreplies(
+    session: Session, settings: Settings, targets: Iterable[str]
+) -> dict[str, int]:
+    """Automatic replies per recipient within the rate-limit window."""
+    wanted = sorted(set(targets))
+    if not wanted:
+        return {}
+    window = timedelta(minutes=settings.service.autoreply_window_minutes)
+    rows = session.execute(
+        select(col(OutboxMessage.to_addrs), func.count())
+        .where(col(OutboxMessage.auto).is_(True))
+        .where(col(OutboxMessage.created_at) >= utcnow() - window)
+        .where(col(OutboxMessage.to_addrs).in_(wanted))
+        .group_by(col(OutboxMessage.to_addrs))
+    ).all()
+    return {to: n for to, n in rows}
+
+
+def rate_limit_reason(settings: Settings, target: str, recent: int) -> str | None:
+    limit = settings.service.autoreply_limit
+    if recent >= limit:
+        window = settings.service.autoreply_window_minutes
+        return f"rate limit: {recent} automatic replies to {target} in the last {window} minutes"
+    return None
+
+
+def autoreply_refusal(session: Session, settings: Settings, email: InboundEmail) -> str | None:
+    """Why we must not answer automatically, or None when an acknowledgement may go out."""
+    refusal = static_refusal(settings, email)
+    if refusal:
+        return refusal
+    target = reply_address(email)
+    assert target is not None
+    recent = recent_autoreplies(session, settings, [target]).get(target, 0)
+    return rate_limit_reason(settings, target, recent)

@@ -1,0 +1,1074 @@
+"""The ingestion pipeline: raw bytes from any source (IMAP, SMTP/LMTP ingress, the CLI)
+become a stored outcome in ONE transaction per batch.
+
+parse (pure) -> dedupe -> own-mail / bounce / thread -> route -> store -> outbox.
+The raw bytes and their outcome are written in the same transaction as the ticket
+(invariant 1); the same message again is a no-op (invariant 2); a message that breaks
+any stage is quarantined with its traceback while the rest of the batch flows on
+(invariant 3). Callers touch the mailbox or answer the SMTP client only after
+`ingest_batch` returns, i.e. after commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, col
+
+from ticketing.blobstore import BlobStore
+from ticketing.config import Settings
+from ticketing.errors import NotFound
+from ticketing.inbound import InboundEmail, MailKind
+from ticketing.loops import (
+    autoreply_refusal,
+    own_mail_reason,
+    rate_limit_reason,
+    recent_autoreplies,
+    reply_address,
+    static_refusal,
+)
+from ticketing.models import (
+    Attachment,
+    Customer,
+    Event,
+    Message,
+    OutboxMessage,
+    OutboxStatus,
+    Outcome,
+    Participant,
+    RawMessage,
+    Status,
+    Ticket,
+    utcnow,
+)
+from ticketing.outbox import TicketView, enqueue_notice, prepare, template_context
+from ticketing.parse import parse_email
+from ticketing.refs import refs_in_subject
+from ticketing.render import Renderer
+from ticketing.replytoken import ticket_from_token
+from ticketing.rules import RouteContext, RuleSet
+from ticketing.threads import ThreadMatch, add_participant, find_thread
+
+log = logging.getLogger(__name__)
+
+# Raw messages up to this size live in the database row; larger ones in the blob store.
+INLINE_RAW_LIMIT = 1024 * 1024
+DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """One inbound message as it arrived, with where it came from."""
+
+    data: bytes
+    source: str  # imap | smtp | lmtp | cli
+    mailbox: str | None = None
+    uidvalidity: int | None = None
+    uid: int | None = None
+    envelope_from: str | None = None
+    envelope_to: tuple[str, ...] = ()
+    queue: str | None = None  # the queue of the mailbox or listener it came through
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    outcome: str  # an Outcome value, or "duplicate"
+    raw_id: int | None
+    ticket_id: int | None
+    detail: str
+    message_id: str = ""
+
+
+def _db_text(value: str) -> str:
+    # PostgreSQL text cannot hold NUL; a NUL is never meaningful in mail text.
+    return value.replace("\x00", "\ufffd") if "\x00" in value else value
+
+
+def _table(model: Any) -> Any:
+    return model.__table__
+
+
+def _allocate_ids(session: Session, model: Any, n: int) -> list[int]:
+    """Primary keys for `n` rows about to be inserted set-wise.
+
+    PostgreSQL hands them out from the table's sequence (safe with concurrent
+    workers); on SQLite the transaction already holds the write lock (BEGIN
+    IMMEDIATE), so the next ids after the current maximum are ours.
+    """
+    table = _table(model)
+    if session.get_bind().dialect.name == "postgresql":
+        seq = f"{table.name}_id_seq"
+        rows = session.execute(
+            text(f"SELECT nextval('{seq}') FROM generate_series(1, :n)"), {"n": n}
+        ).scalars()
+        return [int(r) for r in rows]
+    start = session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+    return list(range(int(start) + 1, int(start) + 1 + n))
+
+
+def _insert_many(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert `rows` with one executemany (no RETURNING, no ORM) and return their ids."""
+    if not rows:
+        return []
+    ids = _allocate_ids(session, model, len(rows))
+    for row, new_id in zip(rows, ids, strict=True):
+        row["id"] = new_id
+    session.execute(insert(_table(model)), rows)
+    return ids
+
+
+def dedupe_key(email: InboundEmail | None, raw: bytes) -> str:
+    """Same Message-ID from the same sender = the same message, whichever copy we got."""
+    if email is None or not email.message_id:
+        return "sha256:" + hashlib.sha256(raw).hexdigest()
+    key = f"{email.message_id}|{email.sender_email or ''}"
+    # Keep the key within the column while staying deterministic.
+    return key if len(key) <= 900 else "mid-sha256:" + hashlib.sha256(key.encode()).hexdigest()
+
+
+class Pipeline:
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings,
+        rules: RuleSet | None = None,
+        renderer: Renderer | None = None,
+    ) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.rules = rules
+        self.renderer = renderer or Renderer(
+            settings.path(settings.service.templates_dir), settings.service.default_language
+        )
+        self.blobs = BlobStore(settings.path(settings.service.attachments_dir))
+        self._our_domains = tuple(
+            sorted({a.rpartition("@")[2] for a in settings.service.own_addresses})
+        )
+
+    # -- entry points ------------------------------------------------------------------
+
+    def ingest(self, item: RawItem) -> IngestResult:
+        return self.ingest_batch([item])[0]
+
+    def ingest_batch(
+        self,
+        items: Sequence[RawItem],
+        before_commit: Callable[[Session], None] | None = None,
+    ) -> list[IngestResult]:
+        """Ingest `items` in one transaction; returns one result per item, in order.
+
+        `before_commit` runs inside that transaction (the IMAP poller advances its
+        cursor there, so cursor and messages commit together).
+        """
+        parsed: list[tuple[InboundEmail | None, str | None]] = []
+        for item in items:
+            try:
+                parsed.append((parse_email(item.data, our_domains=self._our_domains), None))
+            except Exception:  # parse must never raise; if it does, the mail is quarantined
+                parsed.append((None, traceback.format_exc()))
+        keys = [
+            dedupe_key(email, item.data) for item, (email, _) in zip(items, parsed, strict=True)
+        ]
+        with Session(self.engine, expire_on_commit=False) as session:
+            known = set(
+                session.execute(
+                    select(col(RawMessage.dedupe_key)).where(
+                        col(RawMessage.dedupe_key).in_(set(keys))
+                    )
+                ).scalars()
+            )
+            slots: list[IngestResult | None] = []
+            todo: list[tuple[int, RawItem, InboundEmail | None, str | None, str]] = []
+            for index, (item, (email, parse_error), key) in enumerate(
+                zip(items, parsed, keys, strict=True)
+            ):
+                if key in known:
+                    slots.append(
+                        IngestResult(
+                            DUPLICATE,
+                            None,
+                            None,
+                            "already ingested",
+                            email.message_id if email else "",
+                        )
+                    )
+                    continue
+                known.add(key)
+                slots.append(None)
+                todo.append((index, item, email, parse_error, key))
+            fast = self._fast_candidates(session, todo)
+            if fast:
+                try:
+                    with session.begin_nested():
+                        for index, result in zip(
+                            [t[0] for t in fast], self._bulk_new_tickets(session, fast), strict=True
+                        ):
+                            slots[index] = result
+                except OperationalError:
+                    raise
+                except Exception:  # any surprise in the set-wise path: redo one by one
+                    log.warning("bulk path failed; ingesting the batch one by one", exc_info=True)
+                    fast = []
+            done = {t[0] for t in fast}
+            for index, item, email, parse_error, key in todo:
+                if index not in done:
+                    slots[index] = self._ingest_one(session, item, email, parse_error, key)
+            results = [r for r in slots if r is not None]
+            assert len(results) == len(items)
+            if before_commit is not None:
+                before_commit(session)
+            session.commit()
+        if log.isEnabledFor(logging.INFO):
+            for item, result in zip(items, results, strict=True):
+                log.info(
+                    "%s: %s",
+                    result.outcome,
+                    result.detail,
+                    extra={
+                        "ticket": result.ticket_id,
+                        "message_id": result.message_id,
+                        "mailbox": item.mailbox,
+                        "raw": result.raw_id,
+                    },
+                )
+        return results
+
+    # -- the set-wise fast path ----------------------------------------------------------
+
+    def _fast_candidates(
+        self,
+        session: Session,
+        todo: Sequence[tuple[int, RawItem, InboundEmail | None, str | None, str]],
+    ) -> list[tuple[int, RawItem, InboundEmail, str]]:
+        """The messages of a batch that are plainly new tickets: no special case applies.
+
+        Anything that might be a follow-up, a bounce, our own mail, oversize or broken
+        takes the one-by-one path, which handles every case.
+        """
+        limit = self.settings.service.max_message_bytes
+        tag = self.settings.service.ticket_tag
+        batch_ids = {e.message_id for _, _, e, _, _ in todo if e is not None}
+        referenced = {
+            mid for _, _, e, _, _ in todo if e is not None for mid in e.all_message_ids_referenced
+        }
+        known_refs: set[str] = set()
+        if referenced:
+            known_refs = set(
+                session.execute(
+                    select(col(Message.message_id)).where(col(Message.message_id).in_(referenced))
+                ).scalars()
+            )
+        secret = self.settings.service.secret()
+        out = []
+        for index, item, email, parse_error, key in todo:
+            if email is None or parse_error or email.fatal or len(item.data) > limit:
+                continue
+            if email.kind is MailKind.BOUNCE or own_mail_reason(self.settings, email):
+                continue
+            refs = email.all_message_ids_referenced
+            if any(r in known_refs or r in batch_ids for r in refs):
+                continue
+            if any(ticket_from_token(secret, r) is not None for r in refs):
+                continue
+            if refs_in_subject(tag, email.subject):
+                continue
+            out.append((index, item, email, key))
+        return out
+
+    def _bulk_new_tickets(
+        self,
+        session: Session,
+        entries: Sequence[tuple[int, RawItem, InboundEmail, str]],
+        notes: Sequence[dict[str, Any]] | None = None,
+    ) -> list[IngestResult]:
+        """Open one ticket per entry with a handful of multi-row INSERTs for the batch.
+
+        `notes` adds, per entry, what the ticket.created event should also say (why a
+        would-be follow-up opened a new ticket instead).
+        """
+        s = self.settings
+        own = s.service.own_addresses
+        requesters = [reply_address(e) or e.sender_email or "" for _, _, e, _ in entries]
+        customers = {
+            c.email: c
+            for c in session.execute(
+                select(Customer).where(col(Customer.email).in_(set(requesters)))
+            ).scalars()
+        }
+        missing: dict[str, dict[str, Any]] = {}
+        for (_, _, email, _), requester in zip(entries, requesters, strict=True):
+            if requester not in customers and requester not in missing:
+                name = _db_text(email.from_addr.name) if email.from_addr else ""
+                missing[requester] = {
+                    "email": requester,
+                    "name": name,
+                    "account_status": "active",
+                    "created_at": utcnow(),
+                    "updated_at": utcnow(),
+                }
+        statuses = {email: c.account_status for email, c in customers.items()}
+        languages = {email: c.language for email, c in customers.items()}
+        names = {email: c.name for email, c in customers.items()}
+        customer_ids = {email: c.id for email, c in customers.items()}
+        if missing:
+            new_rows = list(missing.values())
+            for new, cid in zip(
+                new_rows, _allocate_ids(session, Customer, len(new_rows)), strict=True
+            ):
+                new["id"] = cid
+                customer_ids[new["email"]] = cid
+                statuses[new["email"]] = "active"
+                languages[new["email"]] = None
+                names[new["email"]] = new["name"]
+            session.execute(insert(_table(Customer)), new_rows)
+
+        # Decide everything that does not need ids: routing, language, acknowledgement.
+        recent = recent_autoreplies(
+            session,
+            s,
+            [t for _, _, e, _ in entries if not static_refusal(s, e) and (t := reply_address(e))],
+        )
+        plans = []
+        for (_, item, email, _), requester in zip(entries, requesters, strict=True):
+            queue = item.queue or s.service.default_queue
+            decision_json: dict[str, Any] = {"queue": queue, "matched_rule": None, "trace": []}
+            priority, tags, fields, template = "normal", [], {}, None
+            if self.rules is not None:
+                decision = self.rules.route(
+                    email,
+                    RouteContext(
+                        mailbox=item.mailbox,
+                        recipients=self._our_recipients(item, email),
+                        default_queue=queue,
+                        customer_status=statuses[requester],
+                    ),
+                )
+                queue, priority = decision.queue, decision.priority
+                tags, fields, template = (
+                    list(decision.tags),
+                    dict(decision.fields),
+                    decision.template,
+                )
+                decision_json = decision.to_json()
+            refusal = static_refusal(s, email)
+            target = reply_address(email)
+            if refusal is None and target is not None:
+                refusal = rate_limit_reason(s, target, recent.get(target, 0))
+                if refusal is None:
+                    recent[target] = recent.get(target, 0) + 1
+            plans.append((queue, priority, tags, fields, template, decision_json, refusal))
+
+        now = utcnow()
+        ticket_rows = []
+        for (_, _, email, _), requester, plan in zip(entries, requesters, plans, strict=True):
+            queue, priority, tags, fields, _, decision_json, refusal = plan
+            ticket_rows.append(
+                {
+                    "queue": queue,
+                    "status": Status.NEW.value,
+                    "priority": priority,
+                    "subject": _db_text(email.subject),
+                    "requester": requester,
+                    "customer_id": customer_ids[requester],
+                    "language": languages[requester]
+                    or email.language
+                    or s.service.default_language,
+                    "tags": tags,
+                    "fields": fields,
+                    "routing": decision_json,
+                    "message_count": 1 if refusal else 2,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        ticket_ids = _insert_many(session, Ticket, ticket_rows)
+
+        raw_rows = []
+        for (_, item, email, key), tid in zip(entries, ticket_ids, strict=True):
+            data: bytes | None = item.data
+            blob: str | None = None
+            if len(item.data) > INLINE_RAW_LIMIT:
+                blob, data = self.blobs.put(item.data, email.raw_sha256), None
+            raw_rows.append(
+                {
+                    "dedupe_key": key,
+                    "sha256": email.raw_sha256,
+                    "message_id": email.message_id,
+                    "source": item.source,
+                    "mailbox": item.mailbox,
+                    "uidvalidity": item.uidvalidity,
+                    "uid": item.uid,
+                    "size": len(item.data),
+                    "data": data,
+                    "blob": blob,
+                    "outcome": Outcome.TICKET.value,
+                    "detail": f"new ticket {tid}",
+                    "error": None,
+                    "ticket_id": tid,
+                    "envelope_from": item.envelope_from,
+                    "envelope_to": ", ".join(item.envelope_to) or None,
+                    "received_at": now,
+                }
+            )
+        raw_ids = _insert_many(session, RawMessage, raw_rows)
+
+        message_rows = [
+            self._message_row(email, tid, rid, now)
+            for (_, _, email, _), tid, rid in zip(entries, ticket_ids, raw_ids, strict=True)
+        ]
+        message_ids = _insert_many(session, Message, message_rows)
+
+        attachment_rows, participant_rows, event_rows = [], [], []
+        for position, ((_, item, email, _), tid, rid, mid, requester, plan) in enumerate(
+            zip(entries, ticket_ids, raw_ids, message_ids, requesters, plans, strict=True)
+        ):
+            for part in email.attachments:
+                self.blobs.put(part.data, part.sha256)
+                attachment_rows.append(
+                    {
+                        "message_pk": mid,
+                        "filename": part.filename,
+                        "content_type": part.content_type,
+                        "size": part.size,
+                        "sha256": part.sha256,
+                        "inline": part.inline,
+                        "content_id": part.content_id,
+                    }
+                )
+            people = {requester: "requester"}
+            if email.sender_email and email.sender_email not in people:
+                people[email.sender_email] = "requester"
+            for addr in (*email.to, *email.cc):
+                if addr.email and addr.email not in own and addr.email not in people:
+                    people[addr.email] = "cc"
+            participant_rows += [
+                {"ticket_id": tid, "email": e, "role": r, "created_at": now}
+                for e, r in people.items()
+            ]
+            event_rows.append(
+                {
+                    "ticket_id": tid,
+                    "raw_id": rid,
+                    "kind": "ticket.created",
+                    "actor": "system",
+                    "created_at": now,
+                    "detail": {
+                        "queue": plan[0],
+                        "source": item.source,
+                        "mailbox": item.mailbox,
+                        "message_id": email.message_id,
+                        "routing": plan[5].get("matched_rule"),
+                        **(notes[position] if notes else {}),
+                    },
+                }
+            )
+        if attachment_rows:
+            session.execute(insert(_table(Attachment)), attachment_rows)
+        session.execute(insert(_table(Participant)), participant_rows)
+
+        # Acknowledgements: rendered now that the ticket references exist.
+        prepared = []
+        for (_, _, email, _), tid, requester, plan, trow in zip(
+            entries, ticket_ids, requesters, plans, ticket_rows, strict=True
+        ):
+            refusal = plan[6]
+            if refusal:
+                event_rows.append(
+                    {
+                        "ticket_id": tid,
+                        "raw_id": None,
+                        "kind": "autoreply.suppressed",
+                        "actor": "system",
+                        "created_at": now,
+                        "detail": {"reason": refusal},
+                    }
+                )
+                continue
+            ticket = TicketView(
+                tid,
+                trow["subject"],
+                trow["queue"],
+                trow["status"],
+                trow["priority"],
+                requester,
+                trow["language"],
+            )
+            target = reply_address(email)
+            assert target is not None
+            mail = prepare(
+                s,
+                self.renderer,
+                ticket=ticket,
+                template=plan[4] or "acknowledgement",
+                to=[target],
+                context=template_context(s, ticket, customer_name=names[requester]),
+                in_reply_to=email.message_id,
+                references=[*email.references, email.message_id],
+                auto=True,
+            )
+            prepared.append((tid, target, email, mail))
+        if prepared:
+            outbox_ids = _insert_many(
+                session,
+                OutboxMessage,
+                [
+                    {
+                        "ticket_id": tid,
+                        "message_id": m.message_id,
+                        "template": m.template,
+                        "auto": True,
+                        "from_addr": s.from_address,
+                        "to_addrs": target,
+                        "subject": m.subject,
+                        "raw": m.raw,
+                        "status": OutboxStatus.PENDING.value,
+                        "attempts": 0,
+                        "next_attempt_at": now,
+                        "created_at": now,
+                    }
+                    for tid, target, _, m in prepared
+                ],
+            )
+            session.execute(
+                insert(_table(Message)),
+                [
+                    {
+                        "ticket_id": tid,
+                        "outbox_id": oid,
+                        "direction": "out",
+                        "message_id": m.message_id,
+                        "in_reply_to": email.message_id,
+                        "references": " ".join([*email.references, email.message_id]),
+                        "from_addr": s.from_address,
+                        "to_addrs": target,
+                        "cc_addrs": "",
+                        "subject": m.subject,
+                        "text": m.text,
+                        "new_text": m.text,
+                        "html": m.html,
+                        "language": m.language,
+                        "kind": "auto-reply",
+                        "decodings": [],
+                        "created_at": now,
+                    }
+                    for (tid, target, email, m), oid in zip(prepared, outbox_ids, strict=True)
+                ],
+            )
+            event_rows += [
+                {
+                    "ticket_id": tid,
+                    "raw_id": None,
+                    "kind": "outbox.queued",
+                    "actor": "system",
+                    "created_at": now,
+                    "detail": {
+                        "outbox_id": oid,
+                        "template": m.template,
+                        "language": m.language,
+                        "to": [target],
+                        "message_id": m.message_id,
+                    },
+                }
+                for (tid, target, _, m), oid in zip(prepared, outbox_ids, strict=True)
+            ]
+        # The audit trail in the order things happened: created, then queued/suppressed.
+        event_rows.sort(key=lambda e: (e["ticket_id"], e["kind"] != "ticket.created"))
+        session.execute(insert(_table(Event)), event_rows)
+        return [
+            IngestResult(Outcome.TICKET.value, rid, tid, f"new ticket {tid}", email.message_id)
+            for (_, _, email, _), tid, rid in zip(entries, ticket_ids, raw_ids, strict=True)
+        ]
+
+    def _message_row(
+        self, email: InboundEmail, ticket_id: int, raw_id: int, now: Any
+    ) -> dict[str, Any]:
+        return {
+            "ticket_id": ticket_id,
+            "raw_id": raw_id,
+            "outbox_id": None,
+            "direction": "in",
+            "message_id": email.message_id,
+            "in_reply_to": " ".join(email.in_reply_to),
+            "references": " ".join(email.references),
+            "from_addr": _db_text(str(email.from_addr)) if email.from_addr else "",
+            "to_addrs": _db_text(", ".join(str(a) for a in email.to)),
+            "cc_addrs": _db_text(", ".join(str(a) for a in email.cc)),
+            "subject": _db_text(email.subject),
+            "text": _db_text(email.text),
+            "new_text": _db_text(email.new_text),
+            "html": _db_text(email.html) if email.html is not None else None,
+            "language": email.language,
+            "kind": email.kind.value,
+            "decodings": list(email.decodings),
+            "created_at": now,
+        }
+
+    # -- one message -------------------------------------------------------------------
+
+    def _ingest_one(
+        self,
+        session: Session,
+        item: RawItem,
+        email: InboundEmail | None,
+        parse_error: str | None,
+        key: str,
+    ) -> IngestResult:
+        if email is None:
+            return self._quarantine(session, item, None, key, "parser crashed", parse_error)
+        savepoint = session.begin_nested()
+        try:
+            result = self._process(session, item, email, key)
+            savepoint.commit()
+            return result
+        except OperationalError:
+            # The database itself failed (locked, gone, disk full): not this message's
+            # fault. Abort the whole batch uncommitted; the source keeps it for a retry.
+            raise
+        except Exception:  # the outermost per-message guard: quarantine, go on (invariant 3)
+            savepoint.rollback()
+            error = traceback.format_exc()
+            log.exception("quarantining message %s", email.message_id)
+            return self._quarantine(session, item, email, key, "processing failed", error)
+
+    def _process(
+        self, session: Session, item: RawItem, email: InboundEmail, key: str
+    ) -> IngestResult:
+        settings = self.settings.service
+        if len(item.data) > settings.max_message_bytes:
+            result = self._quarantine(
+                session,
+                item,
+                email,
+                key,
+                f"message of {len(item.data)} bytes exceeds the limit of {settings.max_message_bytes}",
+                None,
+            )
+            if settings.notify_oversize:
+                self._notify_oversize(session, item, email)
+            return result
+        if email.fatal:
+            return self._quarantine(session, item, email, key, email.fatal, None)
+        own = own_mail_reason(self.settings, email)
+        if own:
+            raw = self._store_raw(session, item, email, key, Outcome.IGNORED, own)
+            return IngestResult(Outcome.IGNORED.value, raw.id, None, own, email.message_id)
+        if email.kind is MailKind.BOUNCE:
+            return self._bounce(session, item, email, key)
+        match = find_thread(session, self.settings, email)
+        if match is not None:
+            if match.sender_allowed:
+                closed = match.ticket.status in (Status.RESOLVED.value, Status.CLOSED.value)
+                if not (closed and settings.reply_to_closed == "new"):
+                    return self._followup(session, item, email, key, match)
+                return self._new_ticket(
+                    session,
+                    item,
+                    email,
+                    key,
+                    note=f"reply to {match.ticket.status} ticket {match.ticket.id} opens a new ticket (config)",
+                    related=match.ticket.id,
+                )
+            if settings.unknown_sender == "hold":
+                detail = f"held: matched ticket {match.ticket.id} by {match.how}, but {match.why}"
+                raw = self._store_raw(
+                    session, item, email, key, Outcome.HELD, detail, match.ticket.id
+                )
+                session.add(
+                    Event(
+                        ticket_id=match.ticket.id,
+                        raw_id=raw.id,
+                        kind="message.held",
+                        detail={
+                            "reason": match.why,
+                            "matched_by": match.how,
+                            "from": email.sender_email,
+                        },
+                    )
+                )
+                return IngestResult(
+                    Outcome.HELD.value, raw.id, match.ticket.id, detail, email.message_id
+                )
+            return self._new_ticket(
+                session,
+                item,
+                email,
+                key,
+                note=f"not attached to ticket {match.ticket.id}: {match.why}",
+                related=match.ticket.id,
+            )
+        return self._new_ticket(session, item, email, key)
+
+    def _new_ticket(
+        self,
+        session: Session,
+        item: RawItem,
+        email: InboundEmail,
+        key: str,
+        note: str | None = None,
+        related: int | None = None,
+    ) -> IngestResult:
+        """One new ticket on the per-message path: the set-wise code with one entry."""
+        detail: dict[str, Any] = {}
+        if note:
+            detail["note"] = note
+        if related:
+            detail["related_ticket"] = related
+        return self._bulk_new_tickets(session, [(0, item, email, key)], [detail])[0]
+
+    def _followup(
+        self, session: Session, item: RawItem, email: InboundEmail, key: str, match: ThreadMatch
+    ) -> IngestResult:
+        ticket = match.ticket
+        assert ticket.id is not None
+        raw = self._store_raw(
+            session,
+            item,
+            email,
+            key,
+            Outcome.FOLLOWUP,
+            f"follow-up to ticket {ticket.id} by {match.how}",
+            ticket.id,
+        )
+        self._store_message(session, ticket, raw, email)
+        session.add(
+            Event(
+                ticket_id=ticket.id,
+                raw_id=raw.id,
+                kind="message.followup",
+                detail={
+                    "matched_by": match.how,
+                    "matched_on": match.matched_on,
+                    "from": email.sender_email,
+                    "why_allowed": match.why,
+                },
+            )
+        )
+        if email.sender_email:
+            add_participant(session, ticket.id, email.sender_email, "cc")
+        previous = ticket.status
+        if previous in (Status.RESOLVED.value, Status.CLOSED.value, Status.PENDING.value):
+            ticket.status = Status.OPEN.value
+            if previous != Status.PENDING.value:
+                ticket.resolved_at = None
+                ticket.closed_at = None
+            session.add(
+                Event(
+                    ticket_id=ticket.id,
+                    kind="ticket.status",
+                    detail={"from": previous, "to": ticket.status, "reason": "customer replied"},
+                )
+            )
+        if self.rules is not None:
+            decision = self.rules.route(
+                email,
+                RouteContext(
+                    mailbox=item.mailbox,
+                    recipients=self._our_recipients(item, email),
+                    default_queue=ticket.queue,
+                    customer_status=self._customer_status(session, ticket),
+                    is_followup=True,
+                ),
+            )
+            if decision.matched_rule is not None and decision.queue != ticket.queue:
+                session.add(
+                    Event(
+                        ticket_id=ticket.id,
+                        kind="ticket.moved",
+                        detail={
+                            "from": ticket.queue,
+                            "to": decision.queue,
+                            "rule": decision.matched_rule,
+                            "reason": decision.explain(),
+                        },
+                    )
+                )
+                ticket.queue = decision.queue
+            if decision.matched_rules:
+                ticket.tags = sorted({*ticket.tags, *decision.tags})
+                ticket.fields = {**ticket.fields, **decision.fields}
+        ticket.updated_at = utcnow()
+        return IngestResult(
+            Outcome.FOLLOWUP.value,
+            raw.id,
+            ticket.id,
+            f"follow-up to ticket {ticket.id} by {match.how}",
+            email.message_id,
+        )
+
+    def _bounce(
+        self, session: Session, item: RawItem, email: InboundEmail, key: str
+    ) -> IngestResult:
+        """A bounce of one of our messages marks it failed and is shown on its ticket."""
+        out: OutboxMessage | None = None
+        if email.bounced_message_ids:
+            out = (
+                session.execute(
+                    select(OutboxMessage).where(
+                        col(OutboxMessage.message_id).in_(email.bounced_message_ids)
+                    )
+                )
+                .scalars()
+                .first()
+            )
+        if out is None or out.ticket_id is None:
+            detail = f"bounce not matching any message of ours ({email.kind_reason})"
+            raw = self._store_raw(session, item, email, key, Outcome.IGNORED, detail)
+            return IngestResult(Outcome.IGNORED.value, raw.id, None, detail, email.message_id)
+        ticket = session.get(Ticket, out.ticket_id)
+        assert ticket is not None and ticket.id is not None
+        detail = f"bounce of outbound message {out.id} on ticket {ticket.id}"
+        raw = self._store_raw(session, item, email, key, Outcome.FOLLOWUP, detail, ticket.id)
+        self._store_message(session, ticket, raw, email)
+        session.execute(
+            update(OutboxMessage)
+            .where(col(OutboxMessage.id) == out.id)
+            .values(status=OutboxStatus.FAILED.value, last_error=f"bounced: {email.subject}")
+        )
+        session.add(
+            Event(
+                ticket_id=ticket.id,
+                raw_id=raw.id,
+                kind="outbox.bounced",
+                detail={
+                    "outbox_id": out.id,
+                    "message_id": out.message_id,
+                    "reason": email.kind_reason,
+                },
+            )
+        )
+        return IngestResult(Outcome.FOLLOWUP.value, raw.id, ticket.id, detail, email.message_id)
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _notify_oversize(self, session: Session, item: RawItem, email: InboundEmail) -> None:
+        refusal = own_mail_reason(self.settings, email) or autoreply_refusal(
+            session, self.settings, email
+        )
+        target = reply_address(email)
+        if refusal or not target:
+            session.add(
+                Event(kind="autoreply.suppressed", detail={"reason": refusal or "no sender"})
+            )
+            return
+        mb = 1024 * 1024
+        enqueue_notice(
+            session,
+            self.settings,
+            self.renderer,
+            template="too-large",
+            language=email.language or self.settings.service.default_language,
+            to=target,
+            context={
+                "subject": email.subject,
+                "size_mb": f"{len(item.data) / mb:.1f}",
+                "limit_mb": f"{self.settings.service.max_message_bytes / mb:.1f}",
+                "language": email.language,
+            },
+            in_reply_to=email.message_id,
+            references=[*email.references, email.message_id],
+        )
+
+    def _our_recipients(self, item: RawItem, email: InboundEmail) -> tuple[str, ...]:
+        own = self.settings.service.own_addresses
+        seen = [a.email for a in (*email.to, *email.cc) if a.email in own]
+        seen += [a.lower() for a in item.envelope_to]
+        return tuple(dict.fromkeys(seen))
+
+    def _customer_status(self, session: Session, ticket: Ticket) -> str | None:
+        if ticket.customer_id is None:
+            return None
+        customer = session.get(Customer, ticket.customer_id)
+        return customer.account_status if customer else None
+
+    def _store_raw(
+        self,
+        session: Session,
+        item: RawItem,
+        email: InboundEmail | None,
+        key: str,
+        outcome: Outcome,
+        detail: str,
+        ticket_id: int | None = None,
+        error: str | None = None,
+    ) -> RawMessage:
+        data: bytes | None = item.data
+        blob: str | None = None
+        sha = email.raw_sha256 if email else hashlib.sha256(item.data).hexdigest()
+        if len(item.data) > INLINE_RAW_LIMIT:
+            blob = self.blobs.put(item.data, sha)
+            data = None
+        raw = RawMessage(
+            dedupe_key=key,
+            sha256=sha,
+            message_id=email.message_id if email else "",
+            source=item.source,
+            mailbox=item.mailbox,
+            uidvalidity=item.uidvalidity,
+            uid=item.uid,
+            size=len(item.data),
+            data=data,
+            blob=blob,
+            outcome=outcome.value,
+            detail=detail,
+            error=error,
+            ticket_id=ticket_id,
+            envelope_from=item.envelope_from,
+            envelope_to=", ".join(item.envelope_to) or None,
+        )
+        session.add(raw)
+        session.flush()
+        return raw
+
+    def _store_message(
+        self, session: Session, ticket: Ticket, raw: RawMessage, email: InboundEmail
+    ) -> Message:
+        assert ticket.id is not None
+        message = Message(
+            ticket_id=ticket.id,
+            raw_id=raw.id,
+            direction="in",
+            message_id=email.message_id,
+            in_reply_to=" ".join(email.in_reply_to),
+            references=" ".join(email.references),
+            from_addr=_db_text(str(email.from_addr)) if email.from_addr else "",
+            to_addrs=_db_text(", ".join(str(a) for a in email.to)),
+            cc_addrs=_db_text(", ".join(str(a) for a in email.cc)),
+            subject=_db_text(email.subject),
+            text=_db_text(email.text),
+            new_text=_db_text(email.new_text),
+            html=_db_text(email.html) if email.html is not None else None,
+            language=email.language,
+            kind=email.kind.value,
+            decodings=list(email.decodings),
+        )
+        session.add(message)
+        session.flush()
+        assert message.id is not None
+        for part in email.attachments:
+            self.blobs.put(part.data, part.sha256)
+            session.add(
+                Attachment(
+                    message_pk=message.id,
+                    filename=part.filename,
+                    content_type=part.content_type,
+                    size=part.size,
+                    sha256=part.sha256,
+                    inline=part.inline,
+                    content_id=part.content_id,
+                )
+            )
+        ticket.message_count += 1
+        ticket.updated_at = utcnow()
+        return message
+
+    def _quarantine(
+        self,
+        session: Session,
+        item: RawItem,
+        email: InboundEmail | None,
+        key: str,
+        reason: str,
+        error: str | None,
+    ) -> IngestResult:
+        raw = self._store_raw(session, item, email, key, Outcome.QUARANTINED, reason, error=error)
+        session.add(Event(raw_id=raw.id, kind="message.quarantined", detail={"reason": reason}))
+        log.warning("quarantined message %s: %s", raw.id, reason)
+        return IngestResult(
+            Outcome.QUARANTINED.value, raw.id, None, reason, email.message_id if email else ""
+        )
+
+
+def replay_raw(pipeline: Pipeline, raw: RawMessage, data: bytes) -> IngestResult:
+    """Run a stored (quarantined) message through the pipeline again, in place."""
+    item = RawItem(
+        data=data,
+        source=raw.source,
+        mailbox=raw.mailbox,
+        uidvalidity=raw.uidvalidity,
+        uid=raw.uid,
+        envelope_from=raw.envelope_from,
+        envelope_to=tuple(a.strip() for a in (raw.envelope_to or "").split(",") if a.strip()),
+    )
+    with Session(pipeline.engine, expire_on_commit=False) as session:
+        row = session.get(RawMessage, raw.id)
+        assert row is not None
+        # Keep the quarantined row as history, but free its dedupe key for the new attempt.
+        key = row.dedupe_key
+        row.dedupe_key = f"retried:{row.id}:{key}"[:1000]
+        row.outcome = Outcome.RETRIED.value
+        session.flush()
+        try:
+            email = parse_email(data, our_domains=pipeline._our_domains)
+            error = None
+        except Exception:
+            email, error = None, traceback.format_exc()
+        result = pipeline._ingest_one(session, replace(item), email, error, key)
+        session.add(
+            Event(
+                raw_id=result.raw_id,
+                ticket_id=result.ticket_id,
+                kind="quarantine.retried",
+                detail={"previous_raw_id": raw.id, "outcome": result.outcome},
+            )
+        )
+        session.commit()
+    return result
+
+
+def release_held(
+    pipeline: Pipeline, raw_id: int, data: bytes, *, attach: bool, actor: str
+) -> IngestResult:
+    """An agent's decision on a held follow-up: attach it to the ticket it matched
+    (the sender becomes a participant) or open a new ticket with it."""
+    with Session(pipeline.engine, expire_on_commit=False) as session:
+        row = session.get(RawMessage, raw_id)
+        if row is None or row.outcome != Outcome.HELD.value:
+            raise NotFound(f"no held message {raw_id}")
+        item = RawItem(
+            data=data,
+            source=row.source,
+            mailbox=row.mailbox,
+            uidvalidity=row.uidvalidity,
+            uid=row.uid,
+            envelope_from=row.envelope_from,
+            envelope_to=tuple(a.strip() for a in (row.envelope_to or "").split(",") if a.strip()),
+        )
+        key = row.dedupe_key
+        row.dedupe_key = f"released:{row.id}:{key}"[:1000]
+        row.outcome = Outcome.RETRIED.value
+        row.detail = f"{row.detail} | released by {actor}"
+        session.flush()
+        email = parse_email(data, our_domains=pipeline._our_domains)
+        ticket = session.get(Ticket, row.ticket_id) if row.ticket_id else None
+        if attach and ticket is not None:
+            why = f"attached by {actor} after being held"
+            match = ThreadMatch(ticket, "agent", f"held message {raw_id}", True, why)
+            result = pipeline._followup(session, item, email, key, match)
+        else:
+            result = pipeline._new_ticket(
+                session,
+                item,
+                email,
+                key,
+                note=f"opened by {actor} from held message {raw_id}",
+                related=row.ticket_id,
+            )
+        session.add(
+            Event(
+                ticket_id=result.ticket_id,
+                raw_id=result.raw_id,
+                kind="held.released",
+                actor=actor,
+                detail={"held_raw_id": raw_id, "attached": attach and ticket is not None},
+            )
+        )
+        session.commit()
+    return result

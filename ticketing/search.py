@@ -1,0 +1,131 @@
+"""Full-text search over ticket subjects and message text, Japanese included.
+
+Japanese has no spaces between words, so both back ends match substrings: SQLite
+through FTS5 tables with the trigram tokenizer (migration 0002), PostgreSQL through
+`ILIKE` served by pg_trgm GIN indexes. Every whitespace-separated term (or "quoted
+phrase") must occur somewhere in the ticket; terms shorter than three characters,
+which a trigram index cannot serve, fall back to a LIKE scan.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select, text, union
+from sqlmodel import Session, col
+
+from ticketing.config import Settings
+from ticketing.errors import TicketingError
+from ticketing.models import Message, Ticket
+
+_TERMS = re.compile(r'"([^"]+)"|(\S+)')
+SNIPPET_CONTEXT = 40
+
+
+def terms_of(query: str) -> list[str]:
+    found = [(a or b).strip() for a, b in _TERMS.findall(query)]
+    return [t for t in dict.fromkeys(found) if t]
+
+
+def _like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _ticket_ids_for(session: Session, term: str) -> set[int]:
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite" and len(term) >= 3:
+        phrase = _fts_phrase(term)
+        rows = session.execute(
+            text(
+                "SELECT m.ticket_id FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+                "WHERE messages_fts MATCH :q "
+                "UNION SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH :q"
+            ),
+            {"q": phrase},
+        ).scalars()
+        return {int(r) for r in rows}
+    pattern = _like_pattern(term)
+    if dialect == "postgresql":
+        in_messages = or_(
+            col(Message.subject).ilike(pattern, escape="\\"),
+            col(Message.text).ilike(pattern, escape="\\"),
+        )
+        in_subject = col(Ticket.subject).ilike(pattern, escape="\\")
+    else:
+        in_messages = or_(
+            col(Message.subject).like(pattern, escape="\\"),
+            col(Message.text).like(pattern, escape="\\"),
+        )
+        in_subject = col(Ticket.subject).like(pattern, escape="\\")
+    found = session.execute(
+        union(
+            select(col(Message.ticket_id)).where(in_messages),
+            select(col(Ticket.id)).where(in_subject),
+        )
+    ).scalars()
+    return {int(r) for r in found}
+
+
+def snippet(body: str, term: str, context: int = SNIPPET_CONTEXT) -> str:
+    at = body.lower().find(term.lower())
+    if at < 0:
+        return ""
+    start, end = max(at - context, 0), min(at + len(term) + context, len(body))
+    piece = " ".join(body[start:end].split())
+    return ("…" if start > 0 else "") + piece + ("…" if end < len(body) else "")
+
+
+def search(
+    session: Session,
+    settings: Settings,
+    query: str,
+    *,
+    queue: str | None = None,
+    status: str | None = None,
+    limit: int = 20,
+) -> list[dict[str, Any]]:
+    """Tickets containing every term, most recently updated first, with a snippet."""
+    from ticketing.desk import ticket_summary
+
+    terms = terms_of(query)
+    if not terms:
+        raise TicketingError("nothing to search for")
+    ids: set[int] | None = None
+    for term in terms:
+        found = _ticket_ids_for(session, term)
+        ids = found if ids is None else ids & found
+        if not ids:
+            return []
+    assert ids is not None
+    conditions: list[ColumnElement[bool]] = [col(Ticket.id).in_(ids)]
+    if queue:
+        conditions.append(col(Ticket.queue) == queue)
+    if status:
+        conditions.append(col(Ticket.status) == status)
+    tickets = list(
+        session.execute(
+            select(Ticket)
+            .where(*conditions)
+            .order_by(col(Ticket.updated_at).desc(), col(Ticket.id).desc())
+            .limit(limit)
+        ).scalars()
+    )
+    results = []
+    for ticket in tickets:
+        data = ticket_summary(settings, ticket)
+        data["snippet"] = snippet(ticket.subject, terms[0])
+        if not data["snippet"]:
+            for m in session.execute(
+                select(Message).where(col(Message.ticket_id) == ticket.id).order_by(col(Message.id))
+            ).scalars():
+                data["snippet"] = snippet(m.text, terms[0]) or snippet(m.subject, terms[0])
+                if data["snippet"]:
+                    break
+        results.append(data)
+    return results

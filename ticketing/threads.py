@@ -1,0 +1,107 @@
+"""Threading: which existing ticket, if any, an inbound message continues, and whether
+its sender may add to it (invariant 7).
+
+A follow-up is found by In-Reply-To/References to a Message-ID we sent or received,
+then by the `[TAG-N]` reference in the subject. It attaches only when its sender is a
+participant of that ticket or it quotes a signed Message-ID only we could have issued.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlmodel import Session, col
+
+from ticketing.config import Settings
+from ticketing.inbound import InboundEmail
+from ticketing.models import Message, Participant, Ticket
+from ticketing.refs import refs_in_subject
+from ticketing.replytoken import ticket_from_token
+
+
+@dataclass(frozen=True)
+class ThreadMatch:
+    ticket: Ticket
+    how: str  # "reply-token" | "in-reply-to" | "references" | "subject-ref"
+    matched_on: str  # the Message-ID or subject reference that matched
+    sender_allowed: bool
+    why: str  # the reason the sender may or may not add to this ticket
+
+
+def find_thread(session: Session, settings: Settings, email: InboundEmail) -> ThreadMatch | None:
+    referenced = email.all_message_ids_referenced
+    secret = settings.service.secret()
+    signed_ticket: int | None = None
+    for mid in referenced:
+        signed_ticket = ticket_from_token(secret, mid)
+        if signed_ticket is not None:
+            break
+
+    found: tuple[int, str, str] | None = None
+    if referenced:
+        rows = session.execute(
+            select(col(Message.message_id), col(Message.ticket_id)).where(
+                col(Message.message_id).in_(referenced)
+            )
+        ).all()
+        by_mid = {mid: tid for mid, tid in rows}
+        for mid in referenced:
+            if mid in by_mid:
+                how = "in-reply-to" if mid in email.in_reply_to else "references"
+                found = (by_mid[mid], how, mid)
+                break
+    if found is None and signed_ticket is not None:
+        found = (signed_ticket, "reply-token", "signed Message-ID")
+    if found is None:
+        for ticket_id in refs_in_subject(settings.service.ticket_tag, email.subject):
+            found = (ticket_id, "subject-ref", f"[{settings.service.ticket_tag}-{ticket_id}]")
+            break
+    if found is None:
+        return None
+    ticket = session.get(Ticket, found[0])
+    # A merged ticket forwards to the one it was merged into (bounded: no cycles).
+    for _ in range(10):
+        if ticket is None or ticket.merged_into is None:
+            break
+        ticket = session.get(Ticket, ticket.merged_into)
+    if ticket is None:
+        return None
+    allowed, why = _sender_allowed(session, ticket, email, signed_ticket)
+    return ThreadMatch(ticket, found[1], found[2], allowed, why)
+
+
+def _sender_allowed(
+    session: Session, ticket: Ticket, email: InboundEmail, signed_ticket: int | None
+) -> tuple[bool, str]:
+    sender = email.sender_email or ""
+    if (
+        sender
+        and session.execute(
+            select(col(Participant.role)).where(
+                col(Participant.ticket_id) == ticket.id,
+                col(Participant.email) == sender,
+            )
+        ).first()
+    ):
+        return True, f"{sender} is a participant of the ticket"
+    if signed_ticket is not None and signed_ticket == ticket.id:
+        return True, f"{sender or 'the sender'} quoted a Message-ID we signed for this ticket"
+    return False, f"{sender or 'the sender'} is not a participant of the ticket"
+
+
+def participants(session: Session, ticket_id: int) -> dict[str, str]:
+    rows = session.execute(
+        select(col(Participant.email), col(Participant.role)).where(
+            col(Participant.ticket_id) == ticket_id
+        )
+    ).all()
+    return {email: role for email, role in rows}
+
+
+def add_participant(session: Session, ticket_id: int, email: str, role: str) -> bool:
+    """Add `email` to the ticket unless present; True when it was added."""
+    if not email or email in participants(session, ticket_id):
+        return False
+    session.add(Participant(ticket_id=ticket_id, email=email, role=role))
+    return True
