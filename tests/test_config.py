@@ -108,6 +108,8 @@ def test_wrong_type_and_bad_values_are_named(tmp_path: Path) -> None:
         load_settings(write(tmp_path, "[databse]\nurl='x'\n"), env={})
     with pytest.raises(ConfigError, match="invalid TOML"):
         load_settings(write(tmp_path, "[database\n"), env={})
+    with pytest.raises(ConfigError, match=r":2: service\.parse_workers: must be -1"):
+        load_settings(write(tmp_path, "[service]\nparse_workers = -3\n"), env={})
     with pytest.raises(ConfigError, match=r"mailboxes\.queue: unknown queue"):
         load_settings(
             write(tmp_path, '[[mailboxes]]\nname="a"\nhost="h"\nusername="u"\nqueue="sales"\n'),

@@ -129,6 +129,8 @@ class ServiceSettings:
     templates_dir: str = "templates"
     log_json: bool = False
     log_level: str = "INFO"
+    # Processes that parse and route large batches (IMAP); -1 = one per CPU, at most 4.
+    parse_workers: int = -1
 
     @property
     def message_domain(self) -> str:
@@ -447,6 +449,8 @@ def _parse_file(path: Path) -> Settings:
 def _validate(reader: _Reader, s: Settings) -> None:
     names: set[str] = set()
     queues = s.service.queues
+    if s.service.parse_workers < -1:
+        raise reader.error("service", "parse_workers", "must be -1 (one per CPU), 0 (none) or more")
     if s.service.default_queue not in queues:
         raise reader.error(
             "service", "default_queue", f"unknown queue (known: {', '.join(queues)})"

@@ -12,12 +12,15 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import create_engine
 
 from ticketing.errors import TicketingError
+from ticketing.rawjson import json_serializer
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`; for SQLite the file's directory is created if missing."""
+    # JSON a parse worker already serialised (a routing decision) is stored as is.
+    kwargs.setdefault("json_serializer", json_serializer)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[1] if "///" in url else ""
         if path and path != ":memory:":

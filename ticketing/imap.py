@@ -20,9 +20,19 @@ from sqlmodel import Session
 from ticketing.config import MailboxSettings
 from ticketing.errors import MailboxError
 from ticketing.models import Event, MailboxCursor, utcnow
+from ticketing.parallel import PendingBatch
 from ticketing.pipeline import IngestResult, Pipeline, RawItem
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Fetched:
+    """A fetched batch not yet stored, perhaps being parsed by the workers."""
+
+    items: list[RawItem]
+    highest: int  # the highest UID asked for, where the cursor moves on commit
+    prepared: PendingBatch | None
 
 
 @dataclass
@@ -154,17 +164,30 @@ class MailboxPoller:
             uids = sorted(u for u in client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)
         except (OSError, IMAPClientError) as exc:
             raise MailboxError(f"mailbox {mb.name}: search failed: {exc}") from exc
+        # Batches overlap: while the parse workers work on batch k+1 (just fetched),
+        # this process stores batch k. Each batch still commits on its own, in order,
+        # with the cursor; a batch fetched but not committed when the process dies is
+        # fetched again by the next poll.
+        pending: _Fetched | None = None
         for start in range(0, len(uids), mb.batch_size):
             if stop():
                 break
-            batch = uids[start : start + mb.batch_size]
-            self._ingest_batch(client, batch, uidvalidity, report)
+            try:
+                fetched = self._fetch(client, uids[start : start + mb.batch_size], uidvalidity)
+            except MailboxError:
+                if pending is not None:  # a failed fetch must not cost the batch before it
+                    self._store(client, pending, report)
+                raise
+            if pending is not None:
+                self._store(client, pending, report)
+            pending = fetched
+        if pending is not None:
+            self._store(client, pending, report)
         self._touch(error=None)
         return report
 
-    def _ingest_batch(
-        self, client: Any, batch: list[int], uidvalidity: int, report: PollReport
-    ) -> None:
+    def _fetch(self, client: Any, batch: list[int], uidvalidity: int) -> _Fetched:
+        """FETCH `batch` and hand it to the parse workers (for a large batch)."""
         from imapclient.exceptions import IMAPClientError
 
         mb = self.mailbox
@@ -189,7 +212,11 @@ class MailboxPoller:
                     queue=mb.queue,
                 )
             )
-        highest = max(batch)
+        return _Fetched(items, max(batch), self.pipeline.parse_ahead(items))
+
+    def _store(self, client: Any, fetched: _Fetched, report: PollReport) -> None:
+        """Ingest a fetched batch with the cursor in one transaction, then flag or move."""
+        items, highest = fetched.items, fetched.highest
 
         def advance(session: Session) -> None:
             cursor = self._cursor(session)
@@ -197,7 +224,9 @@ class MailboxPoller:
             cursor.last_poll_at = utcnow()
             cursor.updated_at = utcnow()
 
-        results = self.pipeline.ingest_batch(items, before_commit=advance)
+        results = self.pipeline.ingest_batch(
+            items, before_commit=advance, prepared=fetched.prepared
+        )
         report.fetched += len(items)
         report.results.extend(results)
         # Only now, with the batch committed, may the mailbox change.

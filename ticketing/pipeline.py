@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -50,7 +51,17 @@ from ticketing.models import (
     utcnow,
 )
 from ticketing.outbox import TicketView, enqueue_notice, prepare, template_context
+from ticketing.parallel import (
+    MIN_PARALLEL_BATCH,
+    Job,
+    ParsePool,
+    PendingBatch,
+    Routed,
+    default_workers,
+    recipients_of,
+)
 from ticketing.parse import parse_email
+from ticketing.rawjson import RawJSON
 from ticketing.refs import refs_in_subject
 from ticketing.render import Renderer
 from ticketing.replytoken import ticket_from_token
@@ -152,6 +163,64 @@ class Pipeline:
         self._our_domains = tuple(
             sorted({a.rpartition("@")[2] for a in settings.service.own_addresses})
         )
+        self._pool: ParsePool | None = None
+        self._pool_lock = threading.Lock()
+        self._pool_wanted = default_workers(settings.service.parse_workers)
+
+    # -- parse workers -------------------------------------------------------------------
+
+    def start_workers(self) -> None:
+        """Start the parse workers now (`serve` does, from its main thread), if any."""
+        self._parse_pool()
+
+    def close(self) -> None:
+        """Stop the parse workers; the pipeline still works, parsing in-process."""
+        with self._pool_lock:
+            pool, self._pool, self._pool_wanted = self._pool, None, 0
+        if pool is not None:
+            pool.close()
+
+    def _parse_pool(self) -> ParsePool | None:
+        with self._pool_lock:
+            if self._pool is None and self._pool_wanted > 0:
+                try:
+                    self._pool = ParsePool(
+                        self._pool_wanted,
+                        blob_root=self.blobs.root,
+                        inline_raw_limit=INLINE_RAW_LIMIT,
+                        our_domains=self._our_domains,
+                        own_addresses=self.settings.service.own_addresses,
+                        ticket_tag=self.settings.service.ticket_tag,
+                        rules=self.rules,
+                    )
+                except Exception:  # no processes here (limits, sandbox): parse in-process
+                    log.warning("cannot start parse workers; parsing in-process", exc_info=True)
+                    self._pool_wanted = 0
+            return self._pool
+
+    def parse_ahead(self, items: Sequence[RawItem]) -> PendingBatch | None:
+        """Start parsing and routing a large batch in the workers, so the caller can do
+        something else (fetch the next batch, store the previous one) meanwhile; pass the
+        result to `ingest_batch`. None: the batch is small or there are no workers."""
+        if len(items) < MIN_PARALLEL_BATCH:
+            return None
+        pool = self._parse_pool()
+        if pool is None:
+            return None
+        default = self.settings.service.default_queue
+        pending = pool.submit(
+            [Job(i.data, i.mailbox, tuple(i.envelope_to), i.queue or default) for i in items]
+        )
+        if pending is None:  # the pool broke: start a new one for the next batch
+            self._drop_pool(pool)
+        return pending
+
+    def _drop_pool(self, pool: ParsePool) -> None:
+        """Retire a failed pool; the next large batch starts a new one."""
+        with self._pool_lock:
+            if self._pool is pool:
+                self._pool = None
+        pool.close(wait=False)
 
     # -- entry points ------------------------------------------------------------------
 
@@ -162,18 +231,32 @@ class Pipeline:
         self,
         items: Sequence[RawItem],
         before_commit: Callable[[Session], None] | None = None,
+        prepared: PendingBatch | None = None,
     ) -> list[IngestResult]:
         """Ingest `items` in one transaction; returns one result per item, in order.
 
         `before_commit` runs inside that transaction (the IMAP poller advances its
-        cursor there, so cursor and messages commit together).
+        cursor there, so cursor and messages commit together). `prepared` is what
+        `parse_ahead(items)` returned, if the caller started the workers earlier.
         """
+        if prepared is None:
+            prepared = self.parse_ahead(items)
+        ahead = prepared.result() if prepared is not None else None
+        if prepared is not None and ahead is None:
+            self._drop_pool(prepared.pool)
         parsed: list[tuple[InboundEmail | None, str | None]] = []
-        for item in items:
-            try:
-                parsed.append((parse_email(item.data, our_domains=self._our_domains), None))
-            except Exception:  # parse must never raise; if it does, the mail is quarantined
-                parsed.append((None, traceback.format_exc()))
+        routed: dict[int, Routed] = {}
+        if ahead is not None:
+            for index, p in enumerate(ahead):
+                parsed.append((p.email, p.parse_error))
+                if p.routed is not None:
+                    routed[index] = p.routed
+        else:
+            for item in items:
+                try:
+                    parsed.append((parse_email(item.data, our_domains=self._our_domains), None))
+                except Exception:  # parse must never raise; if it does, it is quarantined
+                    parsed.append((None, traceback.format_exc()))
         keys = [
             dedupe_key(email, item.data) for item, (email, _) in zip(items, parsed, strict=True)
         ]
@@ -209,7 +292,9 @@ class Pipeline:
                 try:
                     with session.begin_nested():
                         for index, result in zip(
-                            [t[0] for t in fast], self._bulk_new_tickets(session, fast), strict=True
+                            [t[0] for t in fast],
+                            self._bulk_new_tickets(session, fast, routed=routed),
+                            strict=True,
                         ):
                             slots[index] = result
                 except OperationalError:
@@ -288,11 +373,14 @@ class Pipeline:
         session: Session,
         entries: Sequence[tuple[int, RawItem, InboundEmail, str]],
         notes: Sequence[dict[str, Any]] | None = None,
+        routed: Mapping[int, Routed] | None = None,
     ) -> list[IngestResult]:
         """Open one ticket per entry with a handful of multi-row INSERTs for the batch.
 
         `notes` adds, per entry, what the ticket.created event should also say (why a
-        would-be follow-up opened a new ticket instead).
+        would-be follow-up opened a new ticket instead). `routed` holds decisions the
+        parse workers made ahead, by the entry's index in the batch; one is used only
+        if the customer's status is the one it assumed.
         """
         s = self.settings
         own = s.service.own_addresses
@@ -337,11 +425,20 @@ class Pipeline:
             [t for _, _, e, _ in entries if not static_refusal(s, e) and (t := reply_address(e))],
         )
         plans = []
-        for (_, item, email, _), requester in zip(entries, requesters, strict=True):
+        for (index, item, email, _), requester in zip(entries, requesters, strict=True):
             queue = item.queue or s.service.default_queue
-            decision_json: dict[str, Any] = {"queue": queue, "matched_rule": None, "trace": []}
-            priority, tags, fields, template = "normal", [], {}, None
-            if self.rules is not None:
+            decision_json: dict[str, Any] | RawJSON = {
+                "queue": queue,
+                "matched_rule": None,
+                "trace": [],
+            }
+            priority, tags, fields, template, matched = "normal", [], {}, None, None
+            ahead = routed.get(index) if routed else None
+            if ahead is not None and ahead.customer_status == statuses[requester]:
+                queue, priority, matched = ahead.queue, ahead.priority, ahead.matched_rule
+                tags, fields, template = list(ahead.tags), dict(ahead.fields), ahead.template
+                decision_json = ahead.routing_json
+            elif self.rules is not None:
                 decision = self.rules.route(
                     email,
                     RouteContext(
@@ -351,7 +448,7 @@ class Pipeline:
                         customer_status=statuses[requester],
                     ),
                 )
-                queue, priority = decision.queue, decision.priority
+                queue, priority, matched = decision.queue, decision.priority, decision.matched_rule
                 tags, fields, template = (
                     list(decision.tags),
                     dict(decision.fields),
@@ -364,12 +461,12 @@ class Pipeline:
                 refusal = rate_limit_reason(s, target, recent.get(target, 0))
                 if refusal is None:
                     recent[target] = recent.get(target, 0) + 1
-            plans.append((queue, priority, tags, fields, template, decision_json, refusal))
+            plans.append((queue, priority, tags, fields, template, decision_json, refusal, matched))
 
         now = utcnow()
         ticket_rows = []
         for (_, _, email, _), requester, plan in zip(entries, requesters, plans, strict=True):
-            queue, priority, tags, fields, _, decision_json, refusal = plan
+            queue, priority, tags, fields, _, decision_json, refusal, _ = plan
             ticket_rows.append(
                 {
                     "queue": queue,
@@ -465,7 +562,7 @@ class Pipeline:
                         "source": item.source,
                         "mailbox": item.mailbox,
                         "message_id": email.message_id,
-                        "routing": plan[5].get("matched_rule"),
+                        "routing": plan[7],
                         **(notes[position] if notes else {}),
                     },
                 }
@@ -877,10 +974,7 @@ class Pipeline:
         )
 
     def _our_recipients(self, item: RawItem, email: InboundEmail) -> tuple[str, ...]:
-        own = self.settings.service.own_addresses
-        seen = [a.email for a in (*email.to, *email.cc) if a.email in own]
-        seen += [a.lower() for a in item.envelope_to]
-        return tuple(dict.fromkeys(seen))
+        return recipients_of(self.settings.service.own_addresses, item.envelope_to, email)
 
     def _customer_status(self, session: Session, ticket: Ticket) -> str | None:
         if ticket.customer_id is None:

@@ -60,6 +60,9 @@ class Service:
             host, port = s.ingress.host_port
             kind = "LMTP" if s.ingress.lmtp else "SMTP"
             self.announce(f"{kind} ingress listening on {host}:{port}")
+        if s.mailboxes:
+            # From this (the main) thread: the workers die with the thread that starts them.
+            self.pipeline.start_workers()
         for mb in s.mailboxes:
             thread = threading.Thread(
                 target=self._mailbox_loop, args=(mb,), name=f"imap-{mb.name}", daemon=True
@@ -85,6 +88,7 @@ class Service:
         if self._ingress is not None:
             self._ingress.stop()
             self._ingress = None
+        self.pipeline.close()
         log.info("service stopped")
 
     def _dispatch_loop(self) -> None:
