@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import mailbox
+import os
+import time
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select, update
 from sqlmodel import Session
 
@@ -160,3 +164,46 @@ def test_compose_marks_automatic_mail_per_rfc_3834() -> None:
     assert human["Auto-Submitted"] is None
     # Customer text in a subject can never add a header.
     assert human["Bcc"] is None and human["X-Ticketing-Loop"] == "example.com"
+
+
+def test_subjects_encode_as_rfc2047_words_that_decode_exactly() -> None:
+    """Our own encoder (the stdlib's Header cost too much on the ingestion path): every
+    line within RFC 2047's 76 characters, no character split, the text back exactly."""
+    import random
+    from email import message_from_bytes, policy
+    from email.header import decode_header, make_header
+
+    from ticketing.outbox import _header_text
+
+    rng = random.Random(7)
+    alphabet = "aZ 9日本語の請求書①№Ⅱ㈱髙～〜😀é\u0301\t"
+    for _ in range(500):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 200)))
+        encoded = _header_text("Subject", value)
+        lines = f"Subject: {encoded}".split("\r\n")
+        assert all(len(line) <= 76 for line in lines), lines
+        assert encoded.isascii()
+        expected = " ".join(value.split())
+        assert str(make_header(decode_header(encoded))) == expected
+        parsed = message_from_bytes(f"Subject: {encoded}\r\n\r\n".encode(), policy=policy.default)
+        assert parsed["Subject"] == expected
+
+
+def test_an_edited_template_is_picked_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ticketing import render
+
+    folder = tmp_path / "en"
+    folder.mkdir()
+    for part in render.PARTS:
+        (folder / f"probe.{part}.j2").write_text(f"{part} {{{{ n }}}}\n", encoding="utf-8")
+    renderer = render.Renderer(tmp_path, "en")
+    assert renderer.render("probe", "en", {"n": 1}).subject == "subject 1"
+    subject_file = folder / "probe.subject.j2"
+    subject_file.write_text("edited {{ n }}\n", encoding="utf-8")
+    later = time.time() + 5
+    os.utime(subject_file, (later, later))
+    # Within the check interval the compiled template is reused (no stat per mail)...
+    assert renderer.render("probe", "en", {"n": 2}).subject == "subject 2"
+    # ...after it, Jinja sees the new mtime and reloads.
+    monkeypatch.setattr(render, "RELOAD_CHECK_SECONDS", 0.0)
+    assert renderer.render("probe", "en", {"n": 3}).subject == "edited 3"

@@ -38,12 +38,37 @@ MAX_ATTEMPTS = 12
 MAX_REFERENCES = 20
 
 
+# RFC 2047: an encoded word is at most 75 characters and a line holding one at most 76.
+_MAX_ENCODED_LINE = 76
+_WORD_OVERHEAD = len("=?utf-8?b??=")
+
+
 def _header_text(name: str, value: str) -> str:
     """One header value: RFC 2047 encoded (and folded) only when it is not ASCII."""
     value = " ".join(value.split())  # never a CR or LF from anyone's text
-    if value.isascii() and len(value) + len(name) < 900:
-        return value
-    return Header(value, "utf-8", header_name=name).encode(linesep="\r\n")
+    if value.isascii():
+        if len(value) + len(name) < 900:
+            return value
+        return Header(value, "utf-8", header_name=name).encode(linesep="\r\n")
+    return _encoded_words(value, first_line_used=len(name) + 2)
+
+
+def _encoded_words(value: str, first_line_used: int) -> str:
+    """`value` as UTF-8 base64 encoded words, one per folded line, never splitting a
+    character. The stdlib's Header does the same at about twenty times the cost, which
+    mattered: every Japanese acknowledgement subject goes through here."""
+    data = value.encode("utf-8")
+    words: list[str] = []
+    start, used = 0, first_line_used
+    while start < len(data):
+        # Whole base64 quads that fit on the line, as bytes of UTF-8.
+        room = (_MAX_ENCODED_LINE - used - _WORD_OVERHEAD) // 4 * 3
+        end = min(start + room, len(data))
+        while end < len(data) and end > start and (data[end] & 0xC0) == 0x80:
+            end -= 1  # back to the first byte of a character
+        words.append(f"=?utf-8?b?{binascii.b2a_base64(data[start:end], newline=False).decode()}?=")
+        start, used = end, 1  # continuation lines start with one space
+    return "\r\n ".join(words)
 
 
 def _qp(text: str) -> bytes:

@@ -9,6 +9,7 @@ never inject markup; subjects are flattened to one line, so it can never add a h
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 from ticketing.errors import TicketingError
 
 PARTS = ("subject", "txt", "html")
+# An edited template is picked up within this many seconds (Jinja checks its mtime).
+RELOAD_CHECK_SECONDS = 2.0
 _WS = re.compile(r"\s+")
 
 
@@ -61,6 +64,18 @@ class Renderer:
         )
         self.env.filters["paragraphs"] = _paragraphs
         self._resolved: dict[tuple[str, str, str | None], tuple[str, str]] = {}
+        self._templates: dict[str, tuple[Any, float]] = {}
+
+    def _template(self, path: str) -> Any:
+        """The compiled template, asking Jinja (which stats the file to see whether it
+        changed, and reloads it if so) at most every RELOAD_CHECK_SECONDS."""
+        now = time.monotonic()
+        cached = self._templates.get(path)
+        if cached is not None and now - cached[1] < RELOAD_CHECK_SECONDS:
+            return cached[0]
+        template = self.env.get_template(path)
+        self._templates[path] = (template, now)
+        return template
 
     def languages(self) -> list[str]:
         return sorted(
@@ -104,7 +119,6 @@ class Renderer:
         chosen, lang = self.resolve(name, language, queue)
         out: dict[str, str] = {}
         for part in PARTS:
-            template = self.env.get_template(f"{lang}/{chosen}.{part}.j2")
-            out[part] = template.render(**context)
+            out[part] = self._template(f"{lang}/{chosen}.{part}.j2").render(**context)
         subject = _WS.sub(" ", out["subject"]).strip()
         return Rendered(chosen, lang, subject, out["txt"], out["html"])
