@@ -90,14 +90,15 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import functools
+import importlib
 import itertools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from ticketing.errors import RulesError, TicketingError
 from ticketing.inbound import InboundEmail, MailKind
@@ -246,7 +247,8 @@ class Decision:
 # --------------------------------------------------------------------------- text matching
 
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'"})
+# Typographic apostrophes, all read as "'".
+_APOSTROPHE_CHARS = ("\u2019", "\u2018", "\u02bc", "\uff07")
 # Latin-script words only: Japanese runs never count as English words, and an English
 # word glued to Japanese ("Azureポータル") still stands alone.
 _WORD_RE = re.compile(r"[0-9a-z\u00df-\u024f]+(?:'[0-9a-z\u00df-\u024f]+)*")
@@ -259,6 +261,11 @@ _SENTENCE_SPLIT = re.compile(
     r"(?<=[。．！？])|(?<=[.!?])\s+|\n[ \t]*\n\s*|\n(?=[ \t]*(?:[・•●■◆*\-]|[\u2460-\u2473]|\d{1,2}[.)]\s))"
 )
 _INFLECTIONS = ("s", "es", "ed", "ing", "ly", "'s")
+# How a keyword word's length can differ from that of a text word it matches
+# (`_word_match`), from 4 letters shorter to 1 longer: an inflection adds 1 to 4 letters
+# ("stop" -> "stopping"); a typo is one edit from the text word or one of its `_stems`,
+# which are at most 3 letters shorter (-"ing") and never longer.
+_LENGTHS = tuple(range(-4, 2))
 
 
 @dataclass(frozen=True)
@@ -275,7 +282,14 @@ class TypoTolerance:
 
 def normalize_text(text: str) -> str:
     """NFKC (full-width ASCII and half-width kana to their ordinary forms), one apostrophe."""
-    return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    text = unicodedata.normalize("NFKC", text)
+    # Replaces, not str.translate: translate with a table costs a dict lookup per
+    # character (it was a tenth of routing), `in` and replace are C scans; each maps to
+    # "'", which is none of them, so the order does not matter.
+    for apostrophe in _APOSTROPHE_CHARS:
+        if apostrophe in text:
+            text = text.replace(apostrophe, "'")
+    return text
 
 
 def _fold(text: str) -> str:
@@ -407,10 +421,13 @@ class _Text:
 
     __slots__ = (
         "_compact",
+        "_first",
         "_found",
         "_index",
         "_matcher",
         "_maybe",
+        "_sentence_matcher",
+        "_sentence_maybes",
         "_sentences",
         "_starts_of",
         "folded",
@@ -432,6 +449,9 @@ class _Text:
         self._maybe: frozenset[int] = frozenset()
         self._found: dict[int, tuple[str, bool] | None] = {}
         self._starts_of: dict[str, list[int]] = {}
+        self._first: dict[int, tuple[_Keyword, tuple[str, bool]] | None] = {}
+        self._sentence_matcher: _Matcher | None = None
+        self._sentence_maybes: tuple[frozenset[int], ...] = ()
 
     @property
     def compact(self) -> str:
@@ -453,11 +473,16 @@ class _Text:
     def maybe(self, matcher: _Matcher) -> frozenset[int]:
         """Ids of the keywords (of `matcher`'s rule set) that may match this text."""
         if self._matcher is not matcher:
-            self._matcher = matcher
-            self._found = {}
-            self._starts_of = {}
-            self._maybe = matcher.maybe(self)
+            self._use(matcher, matcher.maybe(self))
         return self._maybe
+
+    def _use(self, matcher: _Matcher, maybe: frozenset[int]) -> None:
+        """Start over with `matcher`: what the caches hold depends on its keywords."""
+        self._matcher = matcher
+        self._found = {}
+        self._starts_of = {}
+        self._first = {}
+        self._maybe = maybe
 
     def starts_of(self, word: str, matcher: _Matcher) -> list[int]:
         """Positions where a keyword starting with `word` may match: the word matches
@@ -481,12 +506,34 @@ class _Text:
         hit = found[kw.uid] = kw.find(self, matcher)
         return hit
 
+    def first(
+        self, keywords: _KeywordSet, matcher: _Matcher
+    ) -> tuple[_Keyword, tuple[str, bool]] | None:
+        """`keywords.first(self, matcher)`, remembered: several rules share a list (the
+        same `unless` list is asked of every sentence by several rules)."""
+        self.maybe(matcher)
+        found = self._first
+        if keywords.uid in found:
+            return found[keywords.uid]
+        hit = found[keywords.uid] = keywords.first(self, matcher)
+        return hit
+
     def sentences(self) -> tuple[_Text, ...]:
         """The text cut into sentences (and list items, and paragraphs), each its own _Text."""
         if self._sentences is None:
             parts = (p.strip() for p in _SENTENCE_SPLIT.split(self.nfkc))
             self._sentences = tuple(_Text(p, normalized=True) for p in parts if p)
         return self._sentences
+
+    def sentence_maybes(self, matcher: _Matcher) -> tuple[frozenset[int], ...]:
+        """`s.maybe(matcher)` for each of `sentences()`, computed together (and set on them).
+
+        `matcher` may differ from the one this whole text is matched with (`_Matchers`).
+        """
+        if self._sentence_matcher is not matcher:
+            self._sentence_matcher = matcher
+            self._sentence_maybes = matcher.sentence_maybes(self, self.sentences())
+        return self._sentence_maybes
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -574,14 +621,16 @@ class _Matcher:
         unique = {kw.uid: kw for kw in keywords}
         english = [kw for kw in unique.values() if kw.cjk is None]
         japanese = [kw for kw in unique.values() if kw.cjk is not None]
-        by_letter: dict[str, list[str]] = {}
+        # Keyword words by first letter and length: a text word of length n can only
+        # match one of length n - 4 to n + 1 (see `_LENGTHS`).
+        by_size: dict[tuple[str, int], list[str]] = {}
         for word in sorted({w for kw in english for w in kw.needs}):
-            by_letter.setdefault(word[0], []).append(word)
-        self._by_letter = {k: tuple(v) for k, v in by_letter.items()}
+            by_size.setdefault((word[0], len(word)), []).append(word)
+        self._by_size = {k: tuple(v) for k, v in by_size.items()}
         # Keyword words by each of their proper prefixes: a compound written open
         # ("charge back") starts with a text word that is one.
         prefixed: dict[str, list[str]] = {}
-        for words in self._by_letter.values():
+        for words in self._by_size.values():
             for word in words:
                 for k in range(1, len(word)):
                     prefixed.setdefault(word[:k], []).append(word)
@@ -618,20 +667,89 @@ class _Matcher:
             # Every keyword word a text word matches, or a text word and the next one
             # match as a compound written open.
             starts: set[str] = set()
+            known = self._matches
             for tok in set(tokens):
-                starts.update(self.matches(tok))
+                found = known.get(tok)
+                starts.update(self.matches(tok) if found is None else found)
             prefixed = self._prefixed
             for pos in range(len(tokens) - 1):
                 if tokens[pos] in prefixed:
                     starts.update(self.compounds(tokens[pos], tokens[pos + 1]))
-            for word in self._words & starts:
-                out.update(uid for uid, needs in self._by_word[word] if needs <= starts)
+            self._english(starts, out)
         if text.has_cjk:
-            out.update(self._always)
-            chars = set(text.compact)
-            for ch in self._chars & chars:
-                out.update(uid for uid, needs in self._by_char[ch] if needs <= chars)
+            self._japanese(text, out)
         return frozenset(out)
+
+    def _english(self, starts: set[str], out: set[int]) -> None:
+        """Add to `out` the English keywords whose every word is in `starts`."""
+        by_word = self._by_word
+        for word in self._words.intersection(starts):
+            out.update(uid for uid, needs in by_word[word] if needs <= starts)
+
+    def _japanese(self, text: _Text, out: set[int]) -> None:
+        """Add to `out` the Japanese keywords whose every character is in `text.compact`."""
+        out.update(self._always)
+        chars = set(text.compact)
+        by_char = self._by_char
+        for ch in self._chars.intersection(chars):
+            out.update(uid for uid, needs in by_char[ch] if needs <= chars)
+
+    def sentence_maybes(
+        self, text: _Text, sentences: Sequence[_Text]
+    ) -> tuple[frozenset[int], ...]:
+        """`s.maybe(self)` for every sentence `s` of `text`, set on each, without matching
+        every sentence's words again.
+
+        A sentence's words are a run of the text's words: sentences are cut only at
+        whitespace or after 。．！？, never inside a word, and casefolding works character
+        by character. So the keyword words that each text word matches (and each pair of
+        neighbours as an open compound) are looked up once for the whole text, and a
+        sentence gets those at its positions; a pair that straddles two sentences counts
+        for neither. Each sentence's run is checked, and any mismatch falls back to
+        `maybe`. Japanese keywords see each sentence's own `compact`, folded in one pass.
+        """
+        tokens = text.tokens
+        known = self._matches
+        hits: list[tuple[int, frozenset[str]]] = []
+        for pos, found in enumerate(map(known.get, tokens)):
+            if found is None:
+                found = self.matches(tokens[pos])
+            if found:
+                hits.append((pos, found))
+        prefixed = self._prefixed
+        pairs = [
+            (pos, found)
+            for pos in range(len(tokens) - 1)
+            if tokens[pos] in prefixed and (found := self.compounds(tokens[pos], tokens[pos + 1]))
+        ]
+        _fill_compacts([s for s in sentences if s.has_cjk])
+        out: list[frozenset[int]] = []
+        start = hit = pair = 0
+        aligned = True
+        for sentence in sentences:
+            end = start + len(sentence.tokens)
+            aligned = aligned and tokens[start:end] == sentence.tokens
+            if not aligned:
+                out.append(sentence.maybe(self))
+                continue
+            starts: set[str] = set()
+            while hit < len(hits) and hits[hit][0] < end:
+                starts.update(hits[hit][1])
+                hit += 1
+            while pair < len(pairs) and pairs[pair][0] < end:
+                if pairs[pair][0] < end - 1:  # else its second word is the next sentence's
+                    starts.update(pairs[pair][1])
+                pair += 1
+            uids: set[int] = set()
+            if starts:
+                self._english(starts, uids)
+            if sentence.has_cjk:
+                self._japanese(sentence, uids)
+            maybe = frozenset(uids)
+            sentence._use(self, maybe)
+            out.append(maybe)
+            start = end
+        return tuple(out)
 
     def how(self, kw: str, tok: str) -> str | None:
         """How text word `tok` matches keyword word `kw`: "exact", "inflection", "typo"."""
@@ -656,8 +774,12 @@ class _Matcher:
         if found is None:
             if len(self._matches) >= self.CACHE_LIMIT:
                 self._matches.clear()
+            by_size, first, size = self._by_size, tok[0], len(tok)
             found = self._matches[tok] = frozenset(
-                word for word in self._by_letter.get(tok[0], ()) if self.how(word, tok) is not None
+                word
+                for length in _LENGTHS
+                for word in by_size.get((first, size + length), ())
+                if self.how(word, tok) is not None
             )
         return found
 
@@ -669,14 +791,29 @@ class _Matcher:
             if len(self._compounds) >= self.CACHE_LIMIT:
                 self._compounds.clear()
             joined = tok + nxt
-            # No way of matching makes a keyword word longer than the text word plus one.
-            longest = len(joined) + 1
+            # Only a keyword word of a length in _LENGTHS from the joined word can match it.
+            shortest, longest = len(joined) + _LENGTHS[0], len(joined) + _LENGTHS[-1]
             found = self._compounds[key] = frozenset(
                 word
                 for word in self._prefixed.get(tok, ())
-                if len(word) <= longest and self.how(word, joined) is not None
+                if shortest <= len(word) <= longest and self.how(word, joined) is not None
             )
         return found
+
+
+def _fill_compacts(texts: Sequence[_Text]) -> None:
+    """Set `compact` on every one of `texts` with one pass of the Japanese folding.
+
+    The texts are joined with NUL, which is not whitespace and in no folding, so no
+    folding spans two texts and the parts are each text's own `compact`. A text that
+    holds a NUL itself is left to fold on its own.
+    """
+    todo = [t for t in texts if t._compact is None and "\0" not in t.folded]
+    if len(todo) < 2:
+        return
+    joined = fold_japanese(_SPACE_RE.sub("", "\0".join(t.folded for t in todo)))
+    for text, compact in zip(todo, joined.split("\0"), strict=True):
+        text._compact = compact
 
 
 @dataclass(frozen=True, eq=False)
@@ -749,6 +886,9 @@ def _compile_keyword(source: str) -> _Keyword:
     return _Keyword(source, tuple(w for w in words if w), None, folded)
 
 
+_KEYWORD_SET_IDS: dict[tuple[int, ...], int] = {}
+
+
 class _KeywordSet:
     """A keyword list, tried against a text only with the keywords it may hold.
 
@@ -764,6 +904,9 @@ class _KeywordSet:
         for i, kw in enumerate(self.keywords):
             self.where.setdefault(kw.uid, []).append(i)
         self.ids = frozenset(self.where)
+        # Lists of the same keywords share an id, so `_Text.first` answers them once.
+        key = tuple(kw.uid for kw in self.keywords)
+        self.uid = _KEYWORD_SET_IDS.setdefault(key, len(_KEYWORD_SET_IDS))
 
     def candidates(self, text: _Text, matcher: _Matcher) -> list[int]:
         """Indices of the keywords that may match `text`, in list order."""
@@ -791,21 +934,44 @@ class _KeywordSet:
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw|vs|返信|回答)\s*(?:\[\d+\])?\s*[:：]", re.I)
 
 
+class _Matchers(NamedTuple):
+    """A rule set's keywords split by where they are tried: each matcher rules keywords
+    out of a text by every keyword it knows, so one that knows only the keyword lists
+    tried on sentences (or only those tried on whole texts) does half the work. A
+    matcher's verdict on a keyword does not depend on the other keywords it knows."""
+
+    texts: _Matcher
+    sentences: _Matcher
+
+
 class _Mail:
     """The email and context as conditions see them: normalised once per routing."""
 
-    def __init__(self, email: InboundEmail, ctx: RouteContext, matcher: _Matcher) -> None:
+    def __init__(
+        self,
+        email: InboundEmail,
+        ctx: RouteContext,
+        matchers: _Matchers,
+        normalized: dict[str, str] | None = None,
+    ) -> None:
         self.email = email
         self.ctx = ctx
-        self.matcher = matcher
+        self.matchers = matchers
         self._texts: dict[str, tuple[_Text, ...]] = {}
         self._by_raw: dict[str, _Text] = {}
+        # Raw text -> normalize_text(raw[:MAX_SCAN_CHARS]), shared with the extractors.
+        self._normalized = {} if normalized is None else normalized
+        self._scalars: dict[str, tuple[str, ...]] | None = None
+        self._folded: dict[str, list[str]] = {}
 
     def text(self, raw: str) -> _Text:
         """One `_Text` per distinct string: the body is also half of `text`."""
         found = self._by_raw.get(raw)
         if found is None:
-            found = self._by_raw[raw] = _Text(raw)
+            nfkc = self._normalized.get(raw)
+            if nfkc is None:
+                nfkc = self._normalized[raw] = normalize_text(raw[:MAX_SCAN_CHARS])
+            found = self._by_raw[raw] = _Text(nfkc, normalized=True)
         return found
 
     def texts(self, subject: str, name: str | None, fields: Mapping[str, str]) -> tuple[_Text, ...]:
@@ -840,6 +1006,18 @@ class _Mail:
         raise AssertionError(subject)
 
     def scalars(self, subject: str) -> tuple[str, ...]:
+        if self._scalars is None:
+            self._scalars = self._all_scalars()
+        return self._scalars[subject]
+
+    def folded(self, subject: str) -> list[str]:
+        """`scalars(subject)`, each folded and stripped as `equals`, `in` and `glob` see it."""
+        found = self._folded.get(subject)
+        if found is None:
+            found = self._folded[subject] = [_fold(v).strip() for v in self.scalars(subject)]
+        return found
+
+    def _all_scalars(self) -> dict[str, tuple[str, ...]]:
         email, ctx = self.email, self.ctx
         sender = (email.sender_email or "").lower()
         values: dict[str, Sequence[str | None]] = {
@@ -854,7 +1032,7 @@ class _Mail:
             "customer_status": [ctx.customer_status or "unknown"],
             "kind": [str(email.kind)],
         }
-        return tuple(v for v in values[subject] if v)
+        return {subject: tuple(v for v in found if v) for subject, found in values.items()}
 
     def flag(self, subject: str) -> bool:
         if subject == "has_attachment":
@@ -867,8 +1045,7 @@ class _Mail:
 # --------------------------------------------------------------------------- conditions
 
 
-@dataclass(frozen=True)
-class _Outcome:
+class _Outcome(NamedTuple):
     result: ConditionResult
     captures: dict[str, str]
 
@@ -943,8 +1120,9 @@ class _Condition:
     def evaluate(self, mail: _Mail, fields: Mapping[str, str]) -> _Outcome:
         raise NotImplementedError
 
-    def keyword_sets(self) -> Iterable[_KeywordSet]:
-        """Every keyword list in this condition and below it."""
+    def keyword_sets(self, sentences: bool) -> Iterable[_KeywordSet]:
+        """Every keyword list in this condition and below it that is tried on sentences
+        (`sentence`), or with `sentences` false, on whole texts (`any`, `all`)."""
         return ()
 
 
@@ -964,6 +1142,7 @@ class _Test(_Condition):
         self.keywords = _KeywordSet(())
         self.groups: tuple[_KeywordSet, ...] = ()
         self.unless = _KeywordSet(())
+        self.relevant: frozenset[int] = frozenset()
         self.pattern: re.Pattern[str] | None = None
         self.wanted: tuple[str, ...] = ()
         if op in ("any", "all"):
@@ -972,6 +1151,9 @@ class _Test(_Condition):
             groups, unless = operand
             self.groups = tuple(_KeywordSet(_Keyword.compile(k) for k in g) for g in groups)
             self.unless = _KeywordSet(_Keyword.compile(k) for k in unless)
+            # A sentence that may hold neither an `unless` keyword nor one of the first
+            # list is neither excused nor any closer: `_sentence` skips it.
+            self.relevant = self.unless.ids.union(*(g.ids for g in self.groups[:1]))
         elif op == "regex":
             self.pattern = re.compile(operand, re.IGNORECASE | re.MULTILINE)
         elif op == "equals" and self.spec.kind != "bool":
@@ -981,7 +1163,9 @@ class _Test(_Condition):
         label = f"{subject} {name}" if name else subject
         self.description = self._describe(label)
 
-    def keyword_sets(self) -> Iterable[_KeywordSet]:
+    def keyword_sets(self, sentences: bool) -> Iterable[_KeywordSet]:
+        if (self.op == "sentence") != sentences:
+            return ()
         return (self.keywords, *self.groups, self.unless)
 
     def _describe(self, label: str) -> str:
@@ -1014,23 +1198,23 @@ class _Test(_Condition):
         return _Outcome(ConditionResult(self.description, held, detail), captures)
 
     def _check(self, mail: _Mail, fields: Mapping[str, str]) -> tuple[bool, str, dict[str, str]]:
-        if self.spec.kind == "bool":
+        kind, op = self.spec.kind, self.op
+        if kind == "bool":
             actual = mail.flag(self.subject)
             return actual == self.operand, f"it is {str(actual).lower()}", {}
-        if self.spec.kind == "text":
+        if kind == "text":
             texts = mail.texts(self.subject, self.name, fields)
+            if op == "any" or op == "all":
+                return self._keywords(texts, mail.matchers.texts)
+            if op == "sentence":
+                return self._sentence(texts, mail.matchers.sentences)
             values = tuple(t.nfkc for t in texts)
         else:
-            texts = ()
             values = mail.scalars(self.subject)
-        if self.op == "exists":
+        if op == "exists":
             present = bool(values)
             return present == self.operand, ("present" if present else "absent"), {}
-        if self.op in ("any", "all"):
-            return self._keywords(texts, mail.matcher)
-        if self.op == "sentence":
-            return self._sentence(texts, mail.matcher)
-        if self.op == "regex":
+        if op == "regex":
             assert self.pattern is not None
             for value in values:
                 m = self.pattern.search(value)
@@ -1040,7 +1224,8 @@ class _Test(_Condition):
             return False, "no match", {}
         if not values:
             return False, "no value", {}
-        folded = [_fold(v).strip() for v in values]
+        # A mail's scalars are folded once for every condition; a text's values here.
+        folded = [_fold(v).strip() for v in values] if kind == "text" else mail.folded(self.subject)
         wanted = self.wanted
         if self.op == "glob":
             for value in folded:
@@ -1060,16 +1245,20 @@ class _Test(_Condition):
         closest = 0
         excused: list[str] = []
         unless = self.unless if self.unless.keywords else None
+        relevant = self.relevant
         for text in texts:
-            for sentence in text.sentences():
+            maybes = text.sentence_maybes(matcher)
+            for sentence, maybe in zip(text.sentences(), maybes, strict=True):
+                if relevant.isdisjoint(maybe) and self.groups:
+                    continue
                 if unless is not None:
-                    excuse = unless.first(sentence, matcher)
+                    excuse = sentence.first(unless, matcher)
                     if excuse is not None:
                         excused.append(excuse[0].source)
                         continue
                 notes: list[str] = []
                 for group in self.groups:
-                    hit = group.first(sentence, matcher)
+                    hit = sentence.first(group, matcher)
                     if hit is None:
                         break
                     kw, (matched, typo) = hit
@@ -1089,9 +1278,16 @@ class _Test(_Condition):
         found: list[str] = []
         missing: list[str] = []
         keywords = self.keywords.keywords
-        # Which keywords each text may hold; the rest cannot match it.
-        maybe = [set(self.keywords.candidates(t, matcher)) for t in texts]
-        order = sorted(set().union(*maybe)) if self.op == "any" else range(len(keywords))
+        # Which keywords each text may hold (in list order); the rest cannot match it.
+        candidates = [self.keywords.candidates(t, matcher) for t in texts]
+        order: Sequence[int]
+        if self.op == "any":
+            if not any(candidates):
+                return False, "no keyword found", {}
+            order = candidates[0] if len(candidates) == 1 else sorted(set().union(*candidates))
+        else:
+            order = range(len(keywords))
+        maybe = [set(c) for c in candidates] if len(candidates) > 1 else candidates
         for i in order:
             kw = keywords[i]
             hit = next(
@@ -1123,8 +1319,8 @@ class _AllOf(_Condition):
         self.label = label
         self.description = f"{label} (" + "; ".join(c.description for c in children) + ")"
 
-    def keyword_sets(self) -> Iterable[_KeywordSet]:
-        return (s for c in self.children for s in c.keyword_sets())
+    def keyword_sets(self, sentences: bool) -> Iterable[_KeywordSet]:
+        return (s for c in self.children for s in c.keyword_sets(sentences))
 
     def evaluate(self, mail: _Mail, fields: Mapping[str, str]) -> _Outcome:
         # Every child is evaluated even after a miss, so the trace shows all of them.
@@ -1156,8 +1352,8 @@ class _Not(_Condition):
         self.child = child
         self.description = f"not ({child.description})"
 
-    def keyword_sets(self) -> Iterable[_KeywordSet]:
-        return self.child.keyword_sets()
+    def keyword_sets(self, sentences: bool) -> Iterable[_KeywordSet]:
+        return self.child.keyword_sets(sentences)
 
     def evaluate(self, mail: _Mail, fields: Mapping[str, str]) -> _Outcome:
         inner = self.child.evaluate(mail, fields).result
@@ -1230,17 +1426,31 @@ class Extractor:
         return tuple(self.pattern.groupindex) or (self.name,)
 
     def extract(
-        self, email: InboundEmail, normalized: dict[str, str] | None = None
+        self,
+        email: InboundEmail,
+        normalized: dict[str, str] | None = None,
+        lowered: dict[str, str | None] | None = None,
     ) -> dict[str, str]:
         """The fields of the first match in the places `where` names, normalised.
 
-        `normalized` caches each place's normalised text across extractors.
+        `normalized` caches each place's normalised text across extractors, `lowered`
+        that text lower-cased (`_lower_exactly`).
         """
         cache = {} if normalized is None else normalized
+        lower_cache = {} if lowered is None else lowered
+        required, ignorecase = self._required
         for raw in self._places(email):
             text = cache.get(raw)
             if text is None:
                 text = cache[raw] = normalize_text(raw[:MAX_SCAN_CHARS])
+            if required:
+                haystack: str | None = text
+                if ignorecase:
+                    if raw not in lower_cache:
+                        lower_cache[raw] = _lower_exactly(text)
+                    haystack = lower_cache[raw]
+                if haystack is not None and not any(s in haystack for s in required):
+                    continue  # no string that every match contains: no match
             m = self.pattern.search(text)
             if m is None:
                 continue
@@ -1250,6 +1460,25 @@ class Extractor:
                 found = {self.name: m.group(1) if self.pattern.groups else m.group(0)}
             return {k: self._normalize(k, v) for k, v in found.items()}
         return {}
+
+    @functools.cached_property
+    def _required(self) -> tuple[tuple[str, ...], bool]:
+        """Strings one of which every match of `pattern` contains (`_required_strings`;
+        none known: empty), and whether they are to be looked for in lower-cased text.
+
+        A substring test is many times quicker than a regex search, and most extractors
+        find nothing in most mail. A case-insensitive pattern's strings are lower-cased
+        and looked for in `_lower_exactly(text)`, which is exact only for ASCII letters
+        and characters that have no case: with any other, no prefilter.
+        """
+        strings = _required_strings(self.pattern)
+        if not strings:
+            return (), False
+        if not self.pattern.flags & re.IGNORECASE:
+            return tuple(strings), False
+        if not all(ch.isascii() or ch.lower() == ch == ch.upper() for s in strings for ch in s):
+            return (), False
+        return tuple(s.lower() for s in strings), True
 
     def _places(self, email: InboundEmail) -> list[str]:
         places = []
@@ -1278,6 +1507,77 @@ class Extractor:
         if how == "digits":
             return re.sub(r"\D", "", value)
         return value
+
+
+# The non-ASCII characters a case-insensitive regex takes for ASCII letters: İ and ı
+# for i, ſ for s, the Kelvin sign for k (tests check the list against the re module).
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _lower_exactly(text: str) -> str | None:
+    """`text.lower()` when it holds every ASCII letter a case-insensitive regex matches
+    in `text` as that letter in lower case, and every character that has no case as it
+    is, at the same place; None when `text` holds one of `_CASE_TRAPS` (the only
+    characters for which that fails: İ even lowers to two characters)."""
+    if any(trap in text for trap in _CASE_TRAPS):
+        return None
+    return text.lower()
+
+
+def _required_strings(pattern: re.Pattern[str]) -> list[str] | None:
+    """Strings of which every match of `pattern` contains one (compared under the
+    pattern's own flags, so case-insensitively when it is), or None when none are known.
+
+    Read from the parsed pattern: a run of literal characters, a group, a repeat of at
+    least once, an alternation whose every branch needs one of some strings, a class of
+    characters that have no case. Lookarounds are not part of a match and are skipped;
+    anything else only ends a run of literals. When unsure, return None (no prefilter).
+    """
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        c: Any = importlib.import_module("re._constants")
+        tree = parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # another Python's private regex parser: do without
+        return None
+
+    def needs(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
+        options: list[set[str]] = []
+        run = ""
+        for op, av in items:
+            if op is c.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                options.append({run})
+                run = ""
+            found: set[str] | None = None
+            if op is c.SUBPATTERN:
+                _group, add_flags, del_flags, body = av
+                found = needs(body) if not add_flags and not del_flags else None
+            elif op is c.BRANCH:
+                branches = [needs(branch) for branch in av[1]]
+                if all(branches):
+                    found = set().union(*(b for b in branches if b))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                found = needs(av[2])
+            elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+                chars = {chr(a) for _, a in av}
+                if all(ch.lower() == ch == ch.upper() for ch in chars):
+                    found = chars
+            if found:
+                options.append(found)
+        if run:
+            options.append({run})
+        if not options:
+            return None
+        # The most telling: the longest shortest string, then the fewest strings.
+        return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+    try:
+        found = needs(tree)
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return sorted(found) if found else None
 
 
 # --------------------------------------------------------------------------- rules
@@ -1315,7 +1615,7 @@ class Rule:
         typos: TypoTolerance = TypoTolerance(),
     ) -> tuple[RuleTrace, dict[str, str]]:
         """The trace and the regex captures (empty unless it matched)."""
-        return self._evaluate(_Mail(email, ctx, _matcher((self,), typos)), fields or {})
+        return self._evaluate(_Mail(email, ctx, _matchers((self,), typos)), fields or {})
 
     def check(
         self,
@@ -1354,23 +1654,32 @@ class RuleSet:
     typos: TypoTolerance = TypoTolerance()
 
     @functools.cached_property
-    def _matcher(self) -> _Matcher:
-        return _matcher(self.rules, self.typos)
+    def _matchers(self) -> _Matchers:
+        return _matchers(self.rules, self.typos)
 
-    def extract(self, email: InboundEmail) -> dict[str, str]:
-        """Every extracted field; an earlier extractor's value for a field wins."""
+    def extract(
+        self, email: InboundEmail, normalized: dict[str, str] | None = None
+    ) -> dict[str, str]:
+        """Every extracted field; an earlier extractor's value for a field wins.
+
+        `normalized` caches each place's normalised text (see `Extractor.extract`).
+        """
         fields: dict[str, str] = {}
-        normalized: dict[str, str] = {}  # each place is normalised once, not per extractor
+        if normalized is None:
+            normalized = {}  # each place is normalised once, not per extractor
+        lowered: dict[str, str | None] = {}
         for extractor in self.extractors:
             if all(name in fields for name in extractor.field_names):
                 continue
-            for key, value in extractor.extract(email, normalized).items():
+            for key, value in extractor.extract(email, normalized, lowered).items():
                 fields.setdefault(key, value)
         return fields
 
     def route(self, email: InboundEmail, ctx: RouteContext) -> Decision:
-        mail = _Mail(email, ctx, self._matcher)
-        fields = self.extract(email)
+        # The extractors and the conditions read the same texts: normalise them once.
+        normalized: dict[str, str] = {}
+        fields = self.extract(email, normalized)
+        mail = _Mail(email, ctx, self._matchers, normalized)
         queue, matched_rule = ctx.default_queue, None
         priority: str | None = None
         tags: list[str] = []
@@ -1417,16 +1726,17 @@ class RuleSet:
         )
 
 
-def _matcher(rules: Iterable[Rule], typos: TypoTolerance) -> _Matcher:
-    """A matcher that knows every keyword of `rules`."""
-    keywords = (
-        kw
-        for rule in rules
-        for condition in rule.conditions
-        for kwset in condition.keyword_sets()
-        for kw in kwset.keywords
-    )
-    return _Matcher(typos, keywords)
+def _matchers(rules: Iterable[Rule], typos: TypoTolerance) -> _Matchers:
+    """The matchers for the keyword lists of `rules`."""
+    rules = tuple(rules)
+
+    def keywords(sentences: bool) -> Iterator[_Keyword]:
+        for rule in rules:
+            for condition in rule.conditions:
+                for kwset in condition.keyword_sets(sentences):
+                    yield from kwset.keywords
+
+    return _Matchers(_Matcher(typos, keywords(False)), _Matcher(typos, keywords(True)))
 
 
 def default_rules_path() -> Path:
