@@ -348,9 +348,15 @@ def write_report(results: dict[str, Any], path: Path) -> None:
             "",
             "Timed: `ticketing.imap.poll_once` — connect and log in over TLS, SELECT, SEARCH, "
             "FETCH `BODY.PEEK[]` in batches of 100, parse, dedupe, thread, route, store, render the "
-            "acknowledgement into the outbox, one commit per batch, then `\\Seen` flags.",
+            "acknowledgement into the outbox, one commit per batch, then `\\Seen` flags. "
+            "Parsing and routing run in the parse workers (`service.parse_workers`, one per CPU) "
+            "while the worker process stores the previous batch; like `serve`, the run starts "
+            "its workers before the clock starts.",
             "",
             f"- rate: {_rate(small['rate'], ' emails/s')}",
+            f"- parse workers: {small.get('parse_workers', 0)}, started in "
+            f"{_secs(small.get('workers_start_seconds'), 1, 's')} "
+            "(not timed; `serve` pays it once at start-up)",
             f"- wall time: {_secs(small['seconds'], 1, 's')}",
             f"- peak RSS of the worker: {_rate(small['peak_rss_mb'], ' MB')}",
             f"- outcomes: {small['outcomes']}; correctness check: {'passed' if small['correct'] else 'FAILED'}",

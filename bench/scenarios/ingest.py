@@ -49,6 +49,8 @@ def run_ingest(
         "rate": stats([r["rate"] for r in timed]),
         "seconds": stats([r["seconds"] for r in timed]),
         "peak_rss_mb": stats([r["peak_rss_kb"] / 1024 for r in timed]),
+        "parse_workers": timed[0].get("parse_workers", 0),
+        "workers_start_seconds": stats([r.get("workers_start_seconds", 0.0) for r in timed]),
         "correct": all(r["check"]["ok"] for r in results),
         "checks": [r["check"] for r in results],
         "outcomes": results[0]["outcomes"],
