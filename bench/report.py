@@ -273,6 +273,16 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         f"{results.get('started')}; the whole run took {results.get('elapsed_s', 0) / 60:.1f} minutes. "
         "Raw numbers: `bench/results.json`. Targets: issue 7. Every figure is a median of the "
         "runs shown, with min and max; the machine is shared and noisy, so expect ±20%.",
+        *(
+            [
+                "",
+                f"Partly re-measured: {', '.join(merged['remeasured'])} on "
+                f"{results.get('started')}; {', '.join(merged['kept']) or 'nothing else'} "
+                f"kept from the full run of {merged['kept_from']} (`--merge`).",
+            ]
+            if (merged := results.get("merged"))
+            else []
+        ),
         "",
         "## Results",
         "",
@@ -297,7 +307,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         "```sh",
         "make bench                      # everything, < 15 minutes; writes this file and bench/results.json",
         ".venv/bin/python -m bench.run --quick          # small N, about two minutes",
-        ".venv/bin/python -m bench.run --only ingest,outbox --runs 5",
+        ".venv/bin/python -m bench.run --only outbox --merge   # re-measure one scenario, keep the others",
         "```",
         "",
         "`make bench` starts its own Dovecot (IMAPS on a free loopback port, tests/servers.py), an "

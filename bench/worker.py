@@ -229,15 +229,21 @@ def cmd_ingest(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_outbox(args: argparse.Namespace) -> dict[str, Any]:
-    from sqlmodel import Session
+    from sqlalchemy import func, select
+    from sqlmodel import Session, col
 
-    from ticketing.outbox import Dispatcher, SmtpTransport, pending_count
+    from ticketing.models import OutboxMessage, OutboxStatus
+    from ticketing.outbox import Dispatcher, SmtpTransport
 
     settings = _settings(args.config)
     engine = _engine(settings, init=False)
     assert settings.smtp is not None
     with Session(engine) as session:
-        pending = pending_count(session)
+        pending = session.execute(
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(col(OutboxMessage.status) == OutboxStatus.PENDING.value)
+        ).scalar_one()
     transport = SmtpTransport(settings.smtp)
     dispatcher = Dispatcher(engine, transport, worker_id="bench")
     sent = failed = 0

@@ -5,6 +5,7 @@ found by the desk. Correctness only: no timing thresholds here (see BENCHMARKS.m
 
 from __future__ import annotations
 
+import argparse
 import sqlite3
 from pathlib import Path
 
@@ -15,8 +16,8 @@ from bench.env import PASSWORD_ENV, write_config
 from bench.imapload import index_mailbox, write_maildir
 from bench.mailgen import generate
 from bench.scenarios.data import manifest_of
-from bench.worker import check_ingested
-from tests.servers import ImapAccount
+from bench.worker import check_ingested, cmd_outbox
+from tests.servers import ImapAccount, SmtpSink
 from ticketing.config import load_settings
 from ticketing.db import make_engine, upgrade
 from ticketing.imap import poll_once
@@ -39,8 +40,8 @@ def test_generator_is_deterministic_and_its_subjects_decode() -> None:
 
 
 @pytest.mark.services
-def test_maildir_loaded_mail_is_ingested_once_each(
-    tmp_path: Path, imap_account: ImapAccount, monkeypatch: pytest.MonkeyPatch
+def test_maildir_loaded_mail_is_ingested_once_each_and_its_acks_dispatched(
+    tmp_path: Path, imap_account: ImapAccount, smtp_sink: SmtpSink, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     mails = list(generate(40, seed=11))
     assert any(m.reply_to is not None for m in mails)
@@ -48,7 +49,7 @@ def test_maildir_loaded_mail_is_ingested_once_each(
     exists, _ = index_mailbox(imap_account)
     assert exists == len(mails)
     monkeypatch.setenv(PASSWORD_ENV, imap_account.password)
-    config = write_config(tmp_path / "instance", account=imap_account)
+    config = write_config(tmp_path / "instance", account=imap_account, sink=smtp_sink)
     settings = load_settings(config, env={PASSWORD_ENV: imap_account.password})
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
@@ -63,6 +64,10 @@ def test_maildir_loaded_mail_is_ingested_once_each(
         engine.dispose()
     assert check["ok"], check["errors"]
     assert check["raw_messages"] == len(mails)
+    # Scenario 4's worker command, as make bench runs it, on what was just ingested.
+    sent = cmd_outbox(argparse.Namespace(config=str(config)))
+    assert sent["sent"] == sent["pending_before"] == check["acks"] > 0
+    assert len(smtp_sink.wait_for(sent["sent"])) == sent["sent"]
 
 
 def test_bulk_loader_fills_a_migrated_database(tmp_path: Path) -> None:
