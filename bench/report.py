@@ -261,6 +261,30 @@ def _profile_section(small: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _cpu_lines(scenario: dict[str, Any], results: dict[str, Any]) -> list[str]:
+    """Where the CPU went during an ingestion run, and the rate it allows."""
+    cpu = {k: v for k, v in (scenario.get("cpu_ms_per_email") or {}).items() if v}
+    if not cpu:
+        return []
+    ms = {k: v["median"] for k, v in cpu.items()}
+    cores = (results.get("machine") or {}).get("nproc") or 1
+    line = "- CPU per email during the timed part (medians): " + ", ".join(
+        f"{name} {value:.2f} ms" for name, value in ms.items()
+    )
+    total = ms.get("whole machine")
+    if not total:
+        return [line]
+    ceiling = cores * 1000 / total
+    busy = total * scenario["rate"]["median"] / 1000 / cores
+    return [
+        line + " (the whole machine counts every process: Dovecot and its TLS included, and "
+        "on a shared machine whatever else ran).",
+        f"- At {total:.2f} CPU-ms per email, {cores} cores allow at most {ceiling:,.0f} emails/s; "
+        f"the cores were {busy:.0%} busy during the run, so the rate is bound by CPU, not by "
+        "waiting on the server or the disk.",
+    ]
+
+
 def write_report(results: dict[str, Any], path: Path) -> None:
     m = results.get("machine", {})
     sc = results.get("scenarios", {})
@@ -367,6 +391,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
             f"- parse workers: {small.get('parse_workers', 0)}, started in "
             f"{_secs(small.get('workers_start_seconds'), 1, 's')} "
             "(not timed; `serve` pays it once at start-up)",
+            *_cpu_lines(small, results),
             f"- wall time: {_secs(small['seconds'], 1, 's')}",
             f"- peak RSS of the worker: {_rate(small['peak_rss_mb'], ' MB')}",
             f"- outcomes: {small['outcomes']}; correctness check: {'passed' if small['correct'] else 'FAILED'}",

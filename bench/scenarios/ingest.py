@@ -51,6 +51,10 @@ def run_ingest(
         "peak_rss_mb": stats([r["peak_rss_kb"] / 1024 for r in timed]),
         "parse_workers": timed[0].get("parse_workers", 0),
         "workers_start_seconds": stats([r.get("workers_start_seconds", 0.0) for r in timed]),
+        "cpu_ms_per_email": {
+            name: stats([r["cpu_ms_per_email"][name] for r in timed if "cpu_ms_per_email" in r])
+            for name in timed[0].get("cpu_ms_per_email", {})
+        },
         "correct": all(r["check"]["ok"] for r in results),
         "checks": [r["check"] for r in results],
         "outcomes": results[0]["outcomes"],
