@@ -918,6 +918,8 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     # then tuned on (everyday dispute wording); holdout-10 (make_routing_holdout10.py,
     # written after that retuning) 17/25 untouched. The untouched figures are the honest
     # estimate for mail we have not seen, so they are printed, and never tuned towards.
+    # holdout-11 (make_routing_holdout11.py, written blind) 35/40 untouched, then tuned on
+    # (it is not in `untouched`, so it counts in the tuned set, asserted >= 95% below).
     untouched = ("holdout-6", "holdout-7", "holdout-10")
     tuned = {n: lab for n, lab in labels.items() if lab.get("batch", "dev") not in untouched}
     holdout3 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-3"}
@@ -940,7 +942,7 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     report = "\n".join(
         [
             "",
-            _table(tuned, routed, "routing corpus: tuned batches (dev, holdout-1 to -5, -9)"),
+            _table(tuned, routed, "routing corpus: tuned batches (dev, holdout-1 to -5, -9, -11)"),
             _table(holdout3, routed, "routing corpus: holdout-3 (another author; now tuned)"),
             _table(holdout6, routed, "routing corpus: holdout-6 (never tuned on)"),
             _table(holdout7, routed, "routing corpus: holdout-7 (never tuned on)"),

@@ -3054,6 +3054,15 @@ Nao
 # make_routing_holdout10.py, appended so earlier mail keeps its bytes.
 from make_routing_holdout9 import HOLDOUT_9  # noqa: E402
 from make_routing_holdout10 import HOLDOUT_10  # noqa: E402
+from make_routing_holdout11 import HOLDOUT_11  # noqa: E402
 from make_routing_holdout78 import HOLDOUT_78  # noqa: E402
 
-HOLDOUT: list[M] = [*HOLDOUT_4, *HOLDOUT_5, *HOLDOUT_6, *HOLDOUT_78, *HOLDOUT_9, *HOLDOUT_10]
+HOLDOUT: list[M] = [
+    *HOLDOUT_4,
+    *HOLDOUT_5,
+    *HOLDOUT_6,
+    *HOLDOUT_78,
+    *HOLDOUT_9,
+    *HOLDOUT_10,
+    *HOLDOUT_11,
+]
