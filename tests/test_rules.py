@@ -918,15 +918,18 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     # then tuned on (everyday dispute wording); holdout-10 (make_routing_holdout10.py,
     # written after that retuning) 17/25 untouched. The untouched figures are the honest
     # estimate for mail we have not seen, so they are printed, and never tuned towards.
-    # holdout-11 (make_routing_holdout11.py, written blind) 35/40 untouched, then tuned on
+    # holdout-11 (make_routing_holdout11.py, written blind) 35/40 untouched, then tuned on;
+    # holdout-12 (make_routing_holdout12.py, written blind at the same time and sealed
+    # until that tuning was done) 33/40 when first measured, never tuned on.
     # (it is not in `untouched`, so it counts in the tuned set, asserted >= 95% below).
-    untouched = ("holdout-6", "holdout-7", "holdout-10")
+    untouched = ("holdout-6", "holdout-7", "holdout-10", "holdout-12")
     tuned = {n: lab for n, lab in labels.items() if lab.get("batch", "dev") not in untouched}
     holdout3 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-3"}
     holdout9 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-9"}
     holdout6 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-6"}
     holdout7 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-7"}
     holdout10 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-10"}
+    holdout12 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-12"}
     per_queue = Counter(lab["queue"] for lab in labels.values())
     assert len(labels) >= 80 and min(per_queue.values()) >= 15, per_queue
 
@@ -948,6 +951,7 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
             _table(holdout7, routed, "routing corpus: holdout-7 (never tuned on)"),
             _table(holdout9, routed, "routing corpus: holdout-9 (66% untouched; now tuned)"),
             _table(holdout10, routed, "routing corpus: holdout-10 (never tuned on)"),
+            _table(holdout12, routed, "routing corpus: holdout-12 (never tuned on)"),
             _table(labels, routed, "routing corpus: everything"),
             _table(labels, routed_no_typos, "everything, typo tolerance off"),
             "misrouted:",
@@ -965,6 +969,7 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     assert accuracy(holdout6, routed) >= 0.80, report
     assert accuracy(holdout7, routed) >= 0.90, report
     assert accuracy(holdout10, routed) >= 0.64, report
+    assert accuracy(holdout12, routed) >= 0.80, report  # 82.5% when first measured
     # holdout-3 and holdout-9 are tuned on now (55% and 66% untouched): no slipping back.
     assert accuracy(holdout3, routed) >= 0.95, report
     assert accuracy(holdout9, routed) >= 0.95, report

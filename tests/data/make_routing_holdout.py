@@ -3055,6 +3055,7 @@ Nao
 from make_routing_holdout9 import HOLDOUT_9  # noqa: E402
 from make_routing_holdout10 import HOLDOUT_10  # noqa: E402
 from make_routing_holdout11 import HOLDOUT_11  # noqa: E402
+from make_routing_holdout12 import HOLDOUT_12  # noqa: E402
 from make_routing_holdout78 import HOLDOUT_78  # noqa: E402
 
 HOLDOUT: list[M] = [
@@ -3065,4 +3066,5 @@ HOLDOUT: list[M] = [
     *HOLDOUT_9,
     *HOLDOUT_10,
     *HOLDOUT_11,
+    *HOLDOUT_12,
 ]
