@@ -31,6 +31,9 @@ def make_settings(tmp_path: Path, db_url: str | None = None, **service: Any) -> 
         "templates_dir": str(REPO / "templates"),
         "secret_env": "",
         "secret_file": "",
+        # Unit tests parse in-process (no worker start-up per test); the CLI and service
+        # tests (write_config) and tests/test_parallel.py use the parse workers.
+        "parse_workers": 0,
     }
     defaults.update(service)
     return Settings(
