@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -258,3 +259,61 @@ def test_json_logs_carry_ticket_message_and_mailbox(
             r["mailbox"] == "billing" and r["ticket"] and r["message_id"] and r["level"] == "info"
         )
         assert r["message"].startswith("ticket: new ticket")
+
+
+def test_mail_arriving_during_a_poll_is_not_left_waiting_for_idle(
+    tmp_path: Path, imap_account: ImapAccount, smtp_sink: SmtpSink, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mail that arrives while a poll runs is announced (EXISTS) inside the responses
+    to that poll's own commands, which no one reads, and IDLE does not announce it
+    again: without a second poll it would wait for the next mail or `idle_timeout`
+    (10 minutes here). It must be stored within seconds."""
+    import threading
+
+    from ticketing.db import upgrade
+    from ticketing.pipeline import Pipeline
+    from ticketing.rules import load_rules
+    from ticketing.service import Service
+
+    monkeypatch.setenv("TEST_IMAP_PASSWORD", imap_account.password)
+    config = serve_config(tmp_path, imap_account, smtp_sink, f"sqlite:///{tmp_path}/t.db")
+    settings = load_settings_with_password(config, imap_account)
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    rules = load_rules(settings.path(settings.service.rules_file), queues=settings.service.queues)
+    pipeline = Pipeline(engine, settings, rules=rules)
+    late = mail("Arrived mid-poll", message_id="<late@customer.example>")
+    original = pipeline.ingest_batch
+    calls = 0
+
+    def ingest_then_new_mail_arrives(*args: object, **kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        result = original(*args, **kwargs)  # type: ignore[arg-type]
+        if calls == 1:
+            imap_account.append(late)  # after the poll's SEARCH, before its STORE
+        return result
+
+    monkeypatch.setattr(pipeline, "ingest_batch", ingest_then_new_mail_arrives)
+    service = Service(settings, engine, pipeline, announce=lambda _: None)
+    imap_account.append(mail("First", message_id="<first@customer.example>"))
+    thread = threading.Thread(target=service._mailbox_loop, args=(settings.mailboxes[0],))
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        stored: set[str] = set()
+        while time.monotonic() < deadline and len(stored) < 2:
+            with Session(engine) as session:
+                stored = set(session.execute(select(RawMessage.message_id)).scalars())
+            time.sleep(0.1)
+    finally:
+        service.stop.set()
+        thread.join(timeout=30)
+        engine.dispose()
+    assert stored == {"first@customer.example", "late@customer.example"}
+
+
+def load_settings_with_password(config: Path, account: ImapAccount) -> Any:
+    from ticketing.config import load_settings
+
+    return load_settings(config, env={"TEST_IMAP_PASSWORD": account.password})

@@ -141,13 +141,21 @@ class Service:
                     log.info("mailbox %s: connected", mb.name, extra={"mailbox": mb.name})
                     failures = 0
                     idle = mb.idle and b"IDLE" in client.capabilities()
+                    mail_came = False
                     while not self.stop.is_set() and lease.alive():
                         report = poller.poll(client, stop=self.stop.is_set)
                         if report.fetched:
                             self.outbox_wakeup.set()
-                            if idle and self._burst(client):
-                                continue
+                            # Poll again at once: mail that arrived during that poll was
+                            # announced (EXISTS) inside the responses to its FETCH and
+                            # STORE, which nobody reads, and IDLE will not announce it
+                            # again. Only a poll that finds nothing may lead to IDLE.
+                            mail_came = True
+                            continue
                         if idle:
+                            if mail_came and self._burst(client):
+                                continue
+                            mail_came = False
                             self._idle(client, mb)
                         else:
                             self.stop.wait(mb.poll_interval)
