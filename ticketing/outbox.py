@@ -20,7 +20,7 @@ from email.utils import format_datetime, formataddr
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
@@ -622,30 +622,37 @@ class Dispatcher:
             report.sent += 1
         return report
 
+    # Marking a message sent happens once per message, right after the relay took it
+    # (so a crash resends at most that one): statements built once, no ORM unit of work.
+    _SENT = (
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id) == bindparam("outbox_id"))
+        .values(
+            status=OutboxStatus.SENT.value,
+            sent_at=bindparam("now"),
+            attempts=OutboxMessage.attempts + 1,
+            claimed_by=None,
+            claimed_until=None,
+            last_error=None,
+        )
+    )
+    _EVENT = insert(Event.__table__)  # type: ignore[attr-defined]
+
     def _mark_sent(self, row: OutboxMessage) -> None:
         now = utcnow()
-        with Session(self.engine) as session:
-            session.execute(
-                update(OutboxMessage)
-                .where(col(OutboxMessage.id) == row.id)
-                .values(
-                    status=OutboxStatus.SENT.value,
-                    sent_at=now,
-                    attempts=OutboxMessage.attempts + 1,
-                    claimed_by=None,
-                    claimed_until=None,
-                    last_error=None,
-                )
-            )
+        with self.engine.begin() as conn:
+            conn.execute(self._SENT, {"outbox_id": row.id, "now": now})
             if row.ticket_id is not None:
-                session.add(
-                    Event(
-                        ticket_id=row.ticket_id,
-                        kind="outbox.sent",
-                        detail={"outbox_id": row.id, "message_id": row.message_id},
-                    )
+                conn.execute(
+                    self._EVENT,
+                    {
+                        "ticket_id": row.ticket_id,
+                        "kind": "outbox.sent",
+                        "actor": "system",
+                        "detail": {"outbox_id": row.id, "message_id": row.message_id},
+                        "created_at": now,
+                    },
                 )
-            session.commit()
         log.info(
             "sent outbox message %s", row.id, extra={"ticket": row.ticket_id, "outbox": row.id}
         )
