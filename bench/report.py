@@ -239,6 +239,8 @@ def _profile_section(small: dict[str, Any]) -> list[str]:
         f"pyinstrument (1 ms sampling) over one extra run of scenario 1 with {n:,} emails "
         f"({prof['total_seconds']:.1f} s under the profiler, {small.get('profile_rate') or 0:,.0f} emails/s; "
         "the profiler itself slows Python-heavy code, so shares matter more than seconds). "
+        "It profiles the ingesting process only: parsing and routing run in the parse "
+        "workers, whose CPU per email is in scenario 1's details. "
         f"SQL statements: {small.get('sql_statements') or 0:,} = "
         f"{(small.get('sql_statements') or 0) / max(n or 1, 1):.1f} per email.",
         "",
