@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -277,7 +276,7 @@ def test_mail_arriving_during_a_poll_is_not_left_waiting_for_idle(
 
     monkeypatch.setenv("TEST_IMAP_PASSWORD", imap_account.password)
     config = serve_config(tmp_path, imap_account, smtp_sink, f"sqlite:///{tmp_path}/t.db")
-    settings = load_settings_with_password(config, imap_account)
+    settings = settings_from(config)
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
     rules = load_rules(settings.path(settings.service.rules_file), queues=settings.service.queues)
@@ -311,9 +310,3 @@ def test_mail_arriving_during_a_poll_is_not_left_waiting_for_idle(
         thread.join(timeout=30)
         engine.dispose()
     assert stored == {"first@customer.example", "late@customer.example"}
-
-
-def load_settings_with_password(config: Path, account: ImapAccount) -> Any:
-    from ticketing.config import load_settings
-
-    return load_settings(config, env={"TEST_IMAP_PASSWORD": account.password})

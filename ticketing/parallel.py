@@ -32,6 +32,7 @@ from ticketing.blobstore import BlobStore
 from ticketing.inbound import InboundEmail, MailKind
 from ticketing.parse import parse_email
 from ticketing.rawjson import RawJSON
+from ticketing.refs import refs_in_subject
 from ticketing.rules import RouteContext, RuleSet
 
 log = logging.getLogger(__name__)
@@ -45,9 +46,9 @@ MIN_PARALLEL_BATCH = 16
 
 @dataclass(frozen=True)
 class Routed:
-    """A routing decision computed ahead, in the form the ticket row needs."""
+    """A routing decision computed ahead (for a customer of ASSUMED_STATUS), in the form
+    the ticket row needs."""
 
-    customer_status: str  # what the decision assumed
     queue: str
     priority: str
     tags: tuple[str, ...]
@@ -130,8 +131,7 @@ def _could_open_ticket(email: InboundEmail) -> bool:
         return False
     if email.in_reply_to or email.references:
         return False  # likely a follow-up, which routes differently
-    tag = _state.ticket_tag
-    return not (tag and f"[{tag}-".casefold() in email.subject.casefold())
+    return not refs_in_subject(_state.ticket_tag, email.subject)
 
 
 def recipients_of(
@@ -179,7 +179,6 @@ def prepare_one(job: Job) -> Prepared:
         ),
     )
     routed = Routed(
-        customer_status=ASSUMED_STATUS,
         queue=decision.queue,
         priority=decision.priority,
         tags=decision.tags,

@@ -52,6 +52,7 @@ from ticketing.models import (
 )
 from ticketing.outbox import TicketView, enqueue_notice, prepare, template_context
 from ticketing.parallel import (
+    ASSUMED_STATUS,
     MIN_PARALLEL_BATCH,
     Job,
     ParsePool,
@@ -434,7 +435,7 @@ class Pipeline:
             }
             priority, tags, fields, template, matched = "normal", [], {}, None, None
             ahead = routed.get(index) if routed else None
-            if ahead is not None and ahead.customer_status == statuses[requester]:
+            if ahead is not None and statuses[requester] == ASSUMED_STATUS:
                 queue, priority, matched = ahead.queue, ahead.priority, ahead.matched_rule
                 tags, fields, template = list(ahead.tags), dict(ahead.fields), ahead.template
                 decision_json = ahead.routing_json
