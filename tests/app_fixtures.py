@@ -61,3 +61,21 @@ def pipeline_factory(tmp_path: Path, db_url: str) -> Iterator[Callable[..., Pipe
 @pytest.fixture
 def pipeline(pipeline_factory: Callable[..., Pipeline]) -> Pipeline:
     return pipeline_factory()
+
+
+@pytest.fixture
+def second_db_url(tmp_path: Path, db_url: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """Another fresh, migrated database on the same back end as `db_url`."""
+    if db_url.startswith("sqlite"):
+        url = f"sqlite:///{tmp_path}/other.db"
+        upgrade(url)
+        yield url
+        return
+    from tests.servers import PgDatabase
+
+    database = PgDatabase()
+    try:
+        upgrade(database.url)
+        yield database.url
+    finally:
+        database.drop()

@@ -4,6 +4,7 @@ CLI, and a small builder of realistic raw emails."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -12,6 +13,9 @@ from email.header import Header
 from email.utils import format_datetime, formataddr
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
 
 from ticketing.config import DatabaseSettings, ServiceSettings, Settings, load_settings
 
@@ -141,3 +145,55 @@ def run_cli(
 
 def with_service(settings: Settings, **changes: Any) -> Settings:
     return replace(settings, service=replace(settings.service, **changes))
+
+
+# Our Message-IDs carry a random part (tk.<ticket>.<random>.<signature>@domain).
+OUR_MESSAGE_ID = re.compile(r"tk\.[0-9]+\.[0-9a-f.]+@[^\"]+")
+
+
+def stored_rows(engine: Engine) -> list[tuple[Any, ...]]:
+    """What ingestion stored, without ids of our own making that differ run to run
+    (timestamps, our outbound Message-IDs)."""
+    with engine.connect() as conn:
+        raws = conn.execute(
+            text(
+                "SELECT dedupe_key, outcome, detail, ticket_id, sha256, blob IS NOT NULL "
+                "FROM raw_messages ORDER BY id"
+            )
+        ).all()
+        tickets = conn.execute(
+            text(
+                "SELECT id, queue, status, priority, subject, requester, language, "
+                "CAST(tags AS TEXT), CAST(fields AS TEXT), CAST(routing AS TEXT), message_count "
+                "FROM tickets ORDER BY id"
+            )
+        ).all()
+        messages = conn.execute(
+            text(
+                "SELECT ticket_id, direction, subject, text, new_text, html, language, kind "
+                "FROM messages ORDER BY id"
+            )
+        ).all()
+        events = [
+            (ticket, kind, OUR_MESSAGE_ID.sub("<ours>", detail))
+            for ticket, kind, detail in conn.execute(
+                text("SELECT ticket_id, kind, CAST(detail AS TEXT) FROM events ORDER BY id")
+            )
+        ]
+        attachments = conn.execute(
+            text("SELECT filename, content_type, size, sha256 FROM attachments ORDER BY id")
+        ).all()
+        outbox = conn.execute(
+            text("SELECT ticket_id, template, to_addrs, subject FROM outbox ORDER BY id")
+        ).all()
+    rows: list[tuple[Any, ...]] = []
+    for name, table in (
+        ("raw", raws),
+        ("ticket", tickets),
+        ("message", messages),
+        ("event", events),
+        ("attachment", attachments),
+        ("outbox", outbox),
+    ):
+        rows += [(name, *tuple(r)) for r in table]
+    return rows

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -20,13 +19,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from tests.support import DATA, REPO, make_settings
+from tests.support import DATA, REPO, make_settings, stored_rows
 from ticketing.db import make_engine, upgrade
 from ticketing.pipeline import Pipeline, RawItem
 from ticketing.rules import RuleSet, load_rules
 
-# Our Message-IDs carry a random part (tk.<ticket>.<random>.<signature>@domain).
-OUR_MESSAGE_ID = re.compile(r"tk\.[0-9]+\.[0-9a-f.]+@[^\"]+")
 CORPUS = sorted((DATA / "routing").glob("*.eml")) + sorted((DATA / "mail").glob("*.eml"))
 BATCH = 40
 
@@ -44,27 +41,6 @@ class CountingRules:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
-
-
-def _second_url(tmp_path: Path, db_url: str, request: pytest.FixtureRequest) -> str:
-    if db_url.startswith("sqlite"):
-        url = f"sqlite:///{tmp_path}/other.db"
-    else:
-        url = request.getfixturevalue("pg_database_2").url
-    upgrade(url)
-    return url
-
-
-@pytest.fixture
-def pg_database_2(pg_url: str) -> Iterator[Any]:
-    """A second fresh PostgreSQL database (`pg_url` made sure the server is there)."""
-    from tests.servers import PgDatabase
-
-    database = PgDatabase()
-    try:
-        yield database
-    finally:
-        database.drop()
 
 
 def _pipeline(tmp_path: Path, url: str, workers: int) -> Pipeline:
@@ -85,56 +61,8 @@ def _mark_customers(engine: Engine, emails: list[str], status: str) -> None:
             )
 
 
-def _snapshot(engine: Engine) -> list[tuple[Any, ...]]:
-    """What ingestion stored, without ids of our own making that differ run to run
-    (timestamps, our outbound Message-IDs)."""
-    with engine.connect() as conn:
-        raws = conn.execute(
-            text(
-                "SELECT dedupe_key, outcome, detail, ticket_id, sha256, blob IS NOT NULL "
-                "FROM raw_messages ORDER BY id"
-            )
-        ).all()
-        tickets = conn.execute(
-            text(
-                "SELECT id, queue, status, priority, subject, requester, language, "
-                "CAST(tags AS TEXT), CAST(fields AS TEXT), CAST(routing AS TEXT), message_count "
-                "FROM tickets ORDER BY id"
-            )
-        ).all()
-        messages = conn.execute(
-            text(
-                "SELECT ticket_id, direction, subject, text, new_text, html, language, kind "
-                "FROM messages ORDER BY id"
-            )
-        ).all()
-        events = [
-            (ticket, kind, OUR_MESSAGE_ID.sub("<ours>", detail))
-            for ticket, kind, detail in conn.execute(
-                text("SELECT ticket_id, kind, CAST(detail AS TEXT) FROM events ORDER BY id")
-            )
-        ]
-        attachments = conn.execute(
-            text("SELECT filename, content_type, size, sha256 FROM attachments ORDER BY id")
-        ).all()
-        outbox = conn.execute(
-            text("SELECT ticket_id, template, to_addrs, subject FROM outbox ORDER BY id")
-        ).all()
-    rows: list[tuple[Any, ...]] = []
-    for name, table in (
-        ("raw", raws),
-        ("ticket", tickets),
-        ("message", messages),
-        ("event", events),
-        ("attachment", attachments),
-        ("outbox", outbox),
-    ):
-        rows += [(name, *tuple(r)) for r in table]
-    return rows
-
-
 def test_workers_store_exactly_what_in_process_parsing_stores(
-    tmp_path: Path, db_url: str, request: pytest.FixtureRequest
+    tmp_path: Path, db_url: str, second_db_url: str
 ) -> None:
     """The whole labelled routing corpus and every mail fixture, in batches, with some
     customers delinquent or suspended (so some decisions made ahead must be redone)."""
@@ -145,7 +73,7 @@ def test_workers_store_exactly_what_in_process_parsing_stores(
 
     results = {}
     routed_here = {}
-    for workers, url in ((0, db_url), (2, _second_url(tmp_path, db_url, request))):
+    for workers, url in ((0, db_url), (2, second_db_url)):
         pipeline = _pipeline(tmp_path, url, workers)
         for status, emails in special.items():
             _mark_customers(pipeline.engine, emails, status)
@@ -160,7 +88,7 @@ def test_workers_store_exactly_what_in_process_parsing_stores(
                 pipeline.ingest_batch(batch, prepared=pipeline.parse_ahead(batch))
         finally:
             pipeline.close()
-        results[workers] = _snapshot(pipeline.engine)
+        results[workers] = stored_rows(pipeline.engine)
         routed_here[workers] = counting.routed
         pipeline.engine.dispose()
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col
@@ -67,7 +67,7 @@ from ticketing.refs import refs_in_subject
 from ticketing.render import Renderer
 from ticketing.replytoken import ticket_from_token
 from ticketing.rules import RouteContext, RuleSet
-from ticketing.threads import ThreadMatch, add_participant, find_thread
+from ticketing.threads import ThreadMatch, find_thread, participants
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +97,40 @@ class IngestResult:
     ticket_id: int | None
     detail: str
     message_id: str = ""
+
+
+@dataclass(frozen=True)
+class _Followup:
+    """A message attaching to an existing ticket, and what it needs of that ticket."""
+
+    index: int
+    item: RawItem
+    email: InboundEmail
+    key: str
+    ticket_id: int
+    status: str
+    queue: str
+    tags: tuple[str, ...]
+    fields: Mapping[str, Any]
+    customer_id: int | None
+    how: str
+    matched_on: str
+    why: str
+    new_participant: bool  # the sender is not a participant yet
+
+
+def _event_row(
+    kind: str, now: Any, ticket_id: int, detail: dict[str, Any], raw_id: int | None = None
+) -> dict[str, Any]:
+    """An events row for a set-wise INSERT."""
+    return {
+        "ticket_id": ticket_id,
+        "raw_id": raw_id,
+        "kind": kind,
+        "actor": "system",
+        "created_at": now,
+        "detail": detail,
+    }
 
 
 def _db_text(value: str) -> str:
@@ -304,6 +338,20 @@ class Pipeline:
                     log.warning("bulk path failed; ingesting the batch one by one", exc_info=True)
                     fast = []
             done = {t[0] for t in fast}
+            followups = self._followup_candidates(session, [t for t in todo if t[0] not in done])
+            if followups:
+                try:
+                    with session.begin_nested():
+                        for f, result in zip(
+                            followups, self._bulk_followups(session, followups), strict=True
+                        ):
+                            slots[f.index] = result
+                except OperationalError:
+                    raise
+                except Exception:  # any surprise in the set-wise path: redo one by one
+                    log.warning("bulk follow-ups failed; ingesting them one by one", exc_info=True)
+                    followups = []
+            done.update(f.index for f in followups)
             for index, item, email, parse_error, key in todo:
                 if index not in done:
                     slots[index] = self._ingest_one(session, item, email, parse_error, key)
@@ -489,34 +537,14 @@ class Pipeline:
             )
         ticket_ids = _insert_many(session, Ticket, ticket_rows)
 
-        raw_rows = []
-        for (_, item, email, key), tid in zip(entries, ticket_ids, strict=True):
-            data: bytes | None = item.data
-            blob: str | None = None
-            if len(item.data) > INLINE_RAW_LIMIT:
-                blob, data = self.blobs.put(item.data, email.raw_sha256), None
-            raw_rows.append(
-                {
-                    "dedupe_key": key,
-                    "sha256": email.raw_sha256,
-                    "message_id": email.message_id,
-                    "source": item.source,
-                    "mailbox": item.mailbox,
-                    "uidvalidity": item.uidvalidity,
-                    "uid": item.uid,
-                    "size": len(item.data),
-                    "data": data,
-                    "blob": blob,
-                    "outcome": Outcome.TICKET.value,
-                    "detail": f"new ticket {tid}",
-                    "error": None,
-                    "ticket_id": tid,
-                    "envelope_from": item.envelope_from,
-                    "envelope_to": ", ".join(item.envelope_to) or None,
-                    "received_at": now,
-                }
-            )
-        raw_ids = _insert_many(session, RawMessage, raw_rows)
+        raw_ids = _insert_many(
+            session,
+            RawMessage,
+            [
+                self._raw_row(item, email, key, Outcome.TICKET, f"new ticket {tid}", tid, now)
+                for (_, item, email, key), tid in zip(entries, ticket_ids, strict=True)
+            ],
+        )
 
         message_rows = [
             self._message_row(email, tid, rid, now)
@@ -524,23 +552,13 @@ class Pipeline:
         ]
         message_ids = _insert_many(session, Message, message_rows)
 
-        attachment_rows, participant_rows, event_rows = [], [], []
-        for position, ((_, item, email, _), tid, rid, mid, requester, plan) in enumerate(
-            zip(entries, ticket_ids, raw_ids, message_ids, requesters, plans, strict=True)
+        self._store_attachments(
+            session, [(e[2], mid) for e, mid in zip(entries, message_ids, strict=True)]
+        )
+        participant_rows, event_rows = [], []
+        for position, ((_, item, email, _), tid, rid, requester, plan) in enumerate(
+            zip(entries, ticket_ids, raw_ids, requesters, plans, strict=True)
         ):
-            for part in email.attachments:
-                self.blobs.put(part.data, part.sha256)
-                attachment_rows.append(
-                    {
-                        "message_pk": mid,
-                        "filename": part.filename,
-                        "content_type": part.content_type,
-                        "size": part.size,
-                        "sha256": part.sha256,
-                        "inline": part.inline,
-                        "content_id": part.content_id,
-                    }
-                )
             people = {requester: "requester"}
             if email.sender_email and email.sender_email not in people:
                 people[email.sender_email] = "requester"
@@ -568,8 +586,6 @@ class Pipeline:
                     },
                 }
             )
-        if attachment_rows:
-            session.execute(insert(_table(Attachment)), attachment_rows)
         session.execute(insert(_table(Participant)), participant_rows)
 
         # Acknowledgements: rendered now that the ticket references exist.
@@ -684,6 +700,322 @@ class Pipeline:
             IngestResult(Outcome.TICKET.value, rid, tid, f"new ticket {tid}", email.message_id)
             for (_, _, email, _), tid, rid in zip(entries, ticket_ids, raw_ids, strict=True)
         ]
+
+    def _followup_candidates(
+        self,
+        session: Session,
+        rest: Sequence[tuple[int, RawItem, InboundEmail | None, str | None, str]],
+    ) -> list[_Followup]:
+        """The messages of a batch that plainly continue a ticket: found by In-Reply-To
+        or References to a stored message, from a participant, on a ticket that is not
+        merged away and that no other message of this batch touches. They attach set-wise,
+        exactly as `find_thread` and `_followup` would one by one; the rest (subject
+        references, reply tokens, held senders, merges, replies within the batch) take
+        the one-by-one path."""
+        s = self.settings.service
+        emails = [(t[0], t[1], t[2], t[4]) for t in rest if t[2] is not None and not t[3]]
+        if not emails:
+            return []
+        referenced = {mid for _, _, e, _ in emails for mid in e.all_message_ids_referenced}
+        if not referenced:
+            return []
+        by_mid: dict[str, int] = {}
+        ambiguous: set[str] = set()
+        for mid, tid in session.execute(
+            select(col(Message.message_id), col(Message.ticket_id)).where(
+                col(Message.message_id).in_(referenced)
+            )
+        ).all():
+            if by_mid.setdefault(mid, tid) != tid:
+                ambiguous.add(mid)
+        if not by_mid:
+            return []
+        # Which ticket each message of the rest would touch, to keep per-ticket order.
+        batch_ids = {e.message_id for _, _, e, _ in emails}
+        secret = s.secret()
+        touched: dict[int, int] = {}
+        found: dict[int, tuple[int, str, str]] = {}
+        for index, _, email, _ in emails:
+            refs = email.all_message_ids_referenced
+            target = next(((by_mid[m], m) for m in refs if m in by_mid), None)
+            if target is not None:
+                how = "in-reply-to" if target[1] in email.in_reply_to else "references"
+                found[index] = (target[0], how, target[1])
+                touched[target[0]] = touched.get(target[0], 0) + 1
+            for tid in {
+                *(t for m in refs if (t := ticket_from_token(secret, m)) is not None),
+                *refs_in_subject(s.ticket_tag, email.subject),
+            }:
+                touched[tid] = touched.get(tid, 0) + 1
+        tickets = {
+            row.id: row
+            for row in session.execute(
+                select(
+                    col(Ticket.id),
+                    col(Ticket.status),
+                    col(Ticket.queue),
+                    col(Ticket.tags),
+                    col(Ticket.fields),
+                    col(Ticket.customer_id),
+                    col(Ticket.merged_into),
+                ).where(col(Ticket.id).in_(touched))
+            ).all()
+        }
+        if any(row.merged_into is not None for row in tickets.values()):
+            return []  # a merge may join two tickets' messages: keep them in order
+        members: set[tuple[int, str]] = {
+            (tid, addr)
+            for tid, addr in session.execute(
+                select(col(Participant.ticket_id), col(Participant.email)).where(
+                    col(Participant.ticket_id).in_({f[0] for f in found.values()})
+                )
+            ).all()
+        }
+        reopen_closed = s.reply_to_closed != "new"
+        out = []
+        for index, item, email, key in emails:
+            hit = found.get(index)
+            sender = email.sender_email or ""
+            if hit is None or not sender or touched.get(hit[0]) != 1:
+                continue
+            tid, how, mid = hit
+            row = tickets.get(tid)
+            if row is None or mid in ambiguous or (tid, sender) not in members:
+                continue
+            if email.fatal or len(item.data) > s.max_message_bytes:
+                continue
+            if email.kind is MailKind.BOUNCE or own_mail_reason(self.settings, email):
+                continue
+            refs = email.all_message_ids_referenced
+            if email.message_id in referenced or any(r in batch_ids for r in refs):
+                continue  # a reply within the batch: order matters
+            if not reopen_closed and row.status in (Status.RESOLVED.value, Status.CLOSED.value):
+                continue
+            out.append(
+                _Followup(
+                    index=index,
+                    item=item,
+                    email=email,
+                    key=key,
+                    ticket_id=tid,
+                    status=row.status,
+                    queue=row.queue,
+                    tags=tuple(row.tags),
+                    fields=dict(row.fields),
+                    customer_id=row.customer_id,
+                    how=how,
+                    matched_on=mid,
+                    why=f"{sender} is a participant of the ticket",
+                    new_participant=False,
+                )
+            )
+        return out
+
+    def _bulk_followups(self, session: Session, entries: Sequence[_Followup]) -> list[IngestResult]:
+        """Attach each entry's message to its ticket with a handful of multi-row
+        statements (at most one entry per ticket): the raw message, the conversation
+        message and its attachments, the audit events, the sender as a participant if
+        new, the reopening of a resolved ticket, and follow-up routing."""
+        now = utcnow()
+        statuses: dict[int, str] = {}
+        customer_ids = {f.customer_id for f in entries if f.customer_id is not None}
+        if customer_ids:
+            statuses = dict(
+                session.execute(
+                    select(col(Customer.id), col(Customer.account_status)).where(
+                        col(Customer.id).in_(customer_ids)
+                    )
+                ).all()
+            )
+        raw_ids = _insert_many(
+            session,
+            RawMessage,
+            [
+                self._raw_row(
+                    f.item,
+                    f.email,
+                    f.key,
+                    Outcome.FOLLOWUP,
+                    f"follow-up to ticket {f.ticket_id} by {f.how}",
+                    f.ticket_id,
+                    now,
+                )
+                for f in entries
+            ],
+        )
+        message_ids = _insert_many(
+            session,
+            Message,
+            [
+                self._message_row(f.email, f.ticket_id, rid, now)
+                for f, rid in zip(entries, raw_ids, strict=True)
+            ],
+        )
+        self._store_attachments(
+            session, [(f.email, mid) for f, mid in zip(entries, message_ids, strict=True)]
+        )
+        participant_rows = [
+            {
+                "ticket_id": f.ticket_id,
+                "email": f.email.sender_email,
+                "role": "cc",
+                "created_at": now,
+            }
+            for f in entries
+            if f.new_participant and f.email.sender_email
+        ]
+        if participant_rows:
+            session.execute(insert(_table(Participant)), participant_rows)
+        event_rows: list[dict[str, Any]] = []
+        ticket_rows: list[dict[str, Any]] = []
+        for f, rid in zip(entries, raw_ids, strict=True):
+            tid = f.ticket_id
+            event_rows.append(
+                _event_row(
+                    "message.followup",
+                    now,
+                    tid,
+                    {
+                        "matched_by": f.how,
+                        "matched_on": f.matched_on,
+                        "from": f.email.sender_email,
+                        "why_allowed": f.why,
+                    },
+                    raw_id=rid,
+                )
+            )
+            change: dict[str, Any] = {"id": tid, "status": f.status}
+            if f.status in (Status.RESOLVED.value, Status.CLOSED.value, Status.PENDING.value):
+                change["status"] = Status.OPEN.value
+                if f.status != Status.PENDING.value:
+                    change.update(resolved_at=None, closed_at=None)
+                event_rows.append(
+                    _event_row(
+                        "ticket.status",
+                        now,
+                        tid,
+                        {"from": f.status, "to": Status.OPEN.value, "reason": "customer replied"},
+                    )
+                )
+            if self.rules is not None:
+                decision = self.rules.route(
+                    f.email,
+                    RouteContext(
+                        mailbox=f.item.mailbox,
+                        recipients=self._our_recipients(f.item, f.email),
+                        default_queue=f.queue,
+                        customer_status=statuses.get(f.customer_id)
+                        if f.customer_id is not None
+                        else None,
+                        is_followup=True,
+                    ),
+                )
+                if decision.matched_rule is not None and decision.queue != f.queue:
+                    event_rows.append(
+                        _event_row(
+                            "ticket.moved",
+                            now,
+                            tid,
+                            {
+                                "from": f.queue,
+                                "to": decision.queue,
+                                "rule": decision.matched_rule,
+                                "reason": decision.explain(),
+                            },
+                        )
+                    )
+                    change["queue"] = decision.queue
+                if decision.matched_rules:
+                    change["tags"] = sorted({*f.tags, *decision.tags})
+                    change["fields"] = {**f.fields, **decision.fields}
+            ticket_rows.append(change)
+        session.execute(insert(_table(Event)), event_rows)
+        # One UPDATE per shape of change (executemany needs the same columns throughout).
+        table = _table(Ticket)
+        shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for change in ticket_rows:
+            shapes.setdefault(tuple(sorted(change)), []).append(change)
+        for columns, rows in shapes.items():
+            session.execute(
+                update(table)
+                .where(table.c.id == bindparam("tid"))
+                .values(
+                    message_count=table.c.message_count + 1,
+                    updated_at=now,
+                    **{c: bindparam(f"new_{c}") for c in columns if c != "id"},
+                ),
+                [
+                    {"tid": r["id"], **{f"new_{c}": r[c] for c in columns if c != "id"}}
+                    for r in rows
+                ],
+            )
+        return [
+            IngestResult(
+                Outcome.FOLLOWUP.value,
+                rid,
+                f.ticket_id,
+                f"follow-up to ticket {f.ticket_id} by {f.how}",
+                f.email.message_id,
+            )
+            for f, rid in zip(entries, raw_ids, strict=True)
+        ]
+
+    def _raw_row(
+        self,
+        item: RawItem,
+        email: InboundEmail,
+        key: str,
+        outcome: Outcome,
+        detail: str,
+        ticket_id: int,
+        now: Any,
+    ) -> dict[str, Any]:
+        """A raw_messages row; the bytes of a large message go to the blob store."""
+        data: bytes | None = item.data
+        blob: str | None = None
+        if len(item.data) > INLINE_RAW_LIMIT:
+            blob, data = self.blobs.put(item.data, email.raw_sha256), None
+        return {
+            "dedupe_key": key,
+            "sha256": email.raw_sha256,
+            "message_id": email.message_id,
+            "source": item.source,
+            "mailbox": item.mailbox,
+            "uidvalidity": item.uidvalidity,
+            "uid": item.uid,
+            "size": len(item.data),
+            "data": data,
+            "blob": blob,
+            "outcome": outcome.value,
+            "detail": detail,
+            "error": None,
+            "ticket_id": ticket_id,
+            "envelope_from": item.envelope_from,
+            "envelope_to": ", ".join(item.envelope_to) or None,
+            "received_at": now,
+        }
+
+    def _store_attachments(
+        self, session: Session, messages: Sequence[tuple[InboundEmail, int]]
+    ) -> None:
+        """The attachments of each (email, message id): blobs first, then one INSERT."""
+        rows = []
+        for email, message_pk in messages:
+            for part in email.attachments:
+                self.blobs.put(part.data, part.sha256)
+                rows.append(
+                    {
+                        "message_pk": message_pk,
+                        "filename": part.filename,
+                        "content_type": part.content_type,
+                        "size": part.size,
+                        "sha256": part.sha256,
+                        "inline": part.inline,
+                        "content_id": part.content_id,
+                    }
+                )
+        if rows:
+            session.execute(insert(_table(Attachment)), rows)
 
     def _message_row(
         self, email: InboundEmail, ticket_id: int, raw_id: int, now: Any
@@ -824,82 +1156,29 @@ class Pipeline:
     def _followup(
         self, session: Session, item: RawItem, email: InboundEmail, key: str, match: ThreadMatch
     ) -> IngestResult:
+        """Attach `email` to the ticket it matched: the set-wise code with one entry."""
         ticket = match.ticket
         assert ticket.id is not None
-        raw = self._store_raw(
-            session,
-            item,
-            email,
-            key,
-            Outcome.FOLLOWUP,
-            f"follow-up to ticket {ticket.id} by {match.how}",
-            ticket.id,
+        sender = email.sender_email
+        entry = _Followup(
+            index=0,
+            item=item,
+            email=email,
+            key=key,
+            ticket_id=ticket.id,
+            status=ticket.status,
+            queue=ticket.queue,
+            tags=tuple(ticket.tags),
+            fields=dict(ticket.fields),
+            customer_id=ticket.customer_id,
+            how=match.how,
+            matched_on=match.matched_on,
+            why=match.why,
+            new_participant=bool(sender) and sender not in participants(session, ticket.id),
         )
-        self._store_message(session, ticket, raw, email)
-        session.add(
-            Event(
-                ticket_id=ticket.id,
-                raw_id=raw.id,
-                kind="message.followup",
-                detail={
-                    "matched_by": match.how,
-                    "matched_on": match.matched_on,
-                    "from": email.sender_email,
-                    "why_allowed": match.why,
-                },
-            )
-        )
-        if email.sender_email:
-            add_participant(session, ticket.id, email.sender_email, "cc")
-        previous = ticket.status
-        if previous in (Status.RESOLVED.value, Status.CLOSED.value, Status.PENDING.value):
-            ticket.status = Status.OPEN.value
-            if previous != Status.PENDING.value:
-                ticket.resolved_at = None
-                ticket.closed_at = None
-            session.add(
-                Event(
-                    ticket_id=ticket.id,
-                    kind="ticket.status",
-                    detail={"from": previous, "to": ticket.status, "reason": "customer replied"},
-                )
-            )
-        if self.rules is not None:
-            decision = self.rules.route(
-                email,
-                RouteContext(
-                    mailbox=item.mailbox,
-                    recipients=self._our_recipients(item, email),
-                    default_queue=ticket.queue,
-                    customer_status=self._customer_status(session, ticket),
-                    is_followup=True,
-                ),
-            )
-            if decision.matched_rule is not None and decision.queue != ticket.queue:
-                session.add(
-                    Event(
-                        ticket_id=ticket.id,
-                        kind="ticket.moved",
-                        detail={
-                            "from": ticket.queue,
-                            "to": decision.queue,
-                            "rule": decision.matched_rule,
-                            "reason": decision.explain(),
-                        },
-                    )
-                )
-                ticket.queue = decision.queue
-            if decision.matched_rules:
-                ticket.tags = sorted({*ticket.tags, *decision.tags})
-                ticket.fields = {**ticket.fields, **decision.fields}
-        ticket.updated_at = utcnow()
-        return IngestResult(
-            Outcome.FOLLOWUP.value,
-            raw.id,
-            ticket.id,
-            f"follow-up to ticket {ticket.id} by {match.how}",
-            email.message_id,
-        )
+        result = self._bulk_followups(session, [entry])[0]
+        session.expire(ticket)  # changed by Core statements: reloaded when next used
+        return result
 
     def _bounce(
         self, session: Session, item: RawItem, email: InboundEmail, key: str
@@ -1047,19 +1326,7 @@ class Pipeline:
         session.add(message)
         session.flush()
         assert message.id is not None
-        for part in email.attachments:
-            self.blobs.put(part.data, part.sha256)
-            session.add(
-                Attachment(
-                    message_pk=message.id,
-                    filename=part.filename,
-                    content_type=part.content_type,
-                    size=part.size,
-                    sha256=part.sha256,
-                    inline=part.inline,
-                    content_id=part.content_id,
-                )
-            )
+        self._store_attachments(session, [(email, message.id)])
         ticket.message_count += 1
         ticket.updated_at = utcnow()
         return message
