@@ -922,7 +922,11 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     # holdout-12 (make_routing_holdout12.py, written blind at the same time and sealed
     # until that tuning was done) 33/40 when first measured, never tuned on.
     # (it is not in `untouched`, so it counts in the tuned set, asserted >= 95% below).
-    untouched = ("holdout-6", "holdout-7", "holdout-10", "holdout-12")
+    # holdout-13 (make_routing_holdout13.py, written blind on 2026-11-25) 31/40 untouched,
+    # then tuned on: it counts in the tuned set too, and is asserted >= 95% on its own below.
+    # holdout-14 (make_routing_holdout14.py, written blind at the same time and sealed
+    # until that tuning was done) 33/40 when first measured, never tuned on.
+    untouched = ("holdout-6", "holdout-7", "holdout-10", "holdout-12", "holdout-14")
     tuned = {n: lab for n, lab in labels.items() if lab.get("batch", "dev") not in untouched}
     holdout3 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-3"}
     holdout9 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-9"}
@@ -930,6 +934,8 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     holdout7 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-7"}
     holdout10 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-10"}
     holdout12 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-12"}
+    holdout13 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-13"}
+    holdout14 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-14"}
     per_queue = Counter(lab["queue"] for lab in labels.values())
     assert len(labels) >= 80 and min(per_queue.values()) >= 15, per_queue
 
@@ -945,13 +951,17 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     report = "\n".join(
         [
             "",
-            _table(tuned, routed, "routing corpus: tuned batches (dev, holdout-1 to -5, -9, -11)"),
+            _table(
+                tuned, routed, "routing corpus: tuned batches (dev, holdout-1 to -5, -9, -11, -13)"
+            ),
             _table(holdout3, routed, "routing corpus: holdout-3 (another author; now tuned)"),
             _table(holdout6, routed, "routing corpus: holdout-6 (never tuned on)"),
             _table(holdout7, routed, "routing corpus: holdout-7 (never tuned on)"),
             _table(holdout9, routed, "routing corpus: holdout-9 (66% untouched; now tuned)"),
             _table(holdout10, routed, "routing corpus: holdout-10 (never tuned on)"),
             _table(holdout12, routed, "routing corpus: holdout-12 (never tuned on)"),
+            _table(holdout13, routed, "routing corpus: holdout-13 (77.5% untouched; now tuned)"),
+            _table(holdout14, routed, "routing corpus: holdout-14 (never tuned on)"),
             _table(labels, routed, "routing corpus: everything"),
             _table(labels, routed_no_typos, "everything, typo tolerance off"),
             "misrouted:",
@@ -970,9 +980,11 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     assert accuracy(holdout7, routed) >= 0.90, report
     assert accuracy(holdout10, routed) >= 0.64, report
     assert accuracy(holdout12, routed) >= 0.80, report  # 82.5% when first measured
-    # holdout-3 and holdout-9 are tuned on now (55% and 66% untouched): no slipping back.
+    assert accuracy(holdout14, routed) >= 0.80, report  # 82.5% when first measured
+    # holdout-3, -9 and -13 are tuned on now (55%, 66% and 77.5% untouched): no slipping back.
     assert accuracy(holdout3, routed) >= 0.95, report
     assert accuracy(holdout9, routed) >= 0.95, report
+    assert accuracy(holdout13, routed) >= 0.95, report
     # Typo tolerance must not cost precision: nothing right without it is wrong with it.
     spoiled = [n for n, lab in labels.items() if routed_no_typos[n] == lab["queue"] != routed[n]]
     assert spoiled == [], spoiled
