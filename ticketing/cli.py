@@ -1687,6 +1687,27 @@ def quarantine_discard(app: App, raw_id: int, reason: str, actor: str) -> None:
 @cli.command()
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
+def optimize(app: App, as_json: bool) -> None:
+    """Compact the search index and refresh planner statistics (nightly, or after a bulk
+    import; safe while the service runs)."""
+    import time
+
+    from ticketing.search import optimize as optimize_database
+
+    start = time.monotonic()
+    data = optimize_database(app.engine)
+    data["seconds"] = round(time.monotonic() - start, 3)
+    if as_json:
+        emit_json(data)
+        return
+    for line in data["done"]:
+        click.echo(line)
+    click.echo(f"done in {data['seconds']:.1f} s")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
 def status(app: App, as_json: bool) -> None:
     """Queues, quarantine, held mail, outbox backlog and mailbox health at a glance."""
     from sqlmodel import Session
