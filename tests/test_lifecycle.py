@@ -457,6 +457,11 @@ def _search_finds_english_and_japanese(desk: Desk) -> None:
     assert found("返金") == [ja]  # two characters: below a trigram, still found
     assert found("INV-2026") == [ja]
     assert found("nothing-like-this") == []
+    # Our acknowledgements are boilerplate on every ticket: not searched (migration 0004);
+    # an agent's reply is.
+    assert found("contacting") == []  # "Thank you for contacting ..."
+    desk.ok("tickets", "reply", str(en), "--body", "Refund reference ZEBRAFISH-77 is on its way.")
+    assert found("zebrafish") == [en]
     rows = desk.json("tickets", "search", "二重に請求")
     assert "二重に請求" in rows[0]["snippet"]
     assert "REF" in desk.ok("tickets", "search", "twice")
@@ -467,7 +472,9 @@ def _search_finds_english_and_japanese(desk: Desk) -> None:
 
 def _fts_segments(desk: Desk) -> int:
     with desk.engine.connect() as conn:
-        return int(conn.execute(text("SELECT COUNT(DISTINCT segid) FROM messages_fts_idx")).scalar_one())
+        return int(
+            conn.execute(text("SELECT COUNT(DISTINCT segid) FROM messages_fts_idx")).scalar_one()
+        )
 
 
 def _optimize_compacts_the_index_and_search_finds_the_same(

@@ -1,5 +1,8 @@
 """Full-text search over ticket subjects and message text, Japanese included.
 
+Our automatic acknowledgements (outbound, kind `auto-reply`) are left out: the same
+boilerplate on every ticket (migration 0004). Everything else is searched.
+
 Japanese has no spaces between words, so both back ends match substrings: SQLite
 through FTS5 tables with the trigram tokenizer (migration 0002), PostgreSQL through
 `ILIKE` served by pg_trgm GIN indexes. Every whitespace-separated term (or "quoted
@@ -22,6 +25,9 @@ from ticketing.models import Message, Ticket
 
 # The FTS5 tables of migration 0002 (SQLite).
 FTS_TABLES = ("messages_fts", "tickets_fts")
+# The messages search looks at; literal SQL, so that PostgreSQL's planner can match it
+# to the partial trigram indexes of migration 0004, which use the same condition.
+SEARCHED_MESSAGES = "NOT (messages.direction = 'out' AND messages.kind = 'auto-reply')"
 _TERMS = re.compile(r'"([^"]+)"|(\S+)')
 SNIPPET_CONTEXT = 40
 
@@ -68,7 +74,7 @@ def _ticket_ids_for(session: Session, term: str) -> set[int]:
         in_subject = col(Ticket.subject).like(pattern, escape="\\")
     found = session.execute(
         union(
-            select(col(Message.ticket_id)).where(in_messages),
+            select(col(Message.ticket_id)).where(in_messages, text(SEARCHED_MESSAGES)),
             select(col(Ticket.id)).where(in_subject),
         )
     ).scalars()
@@ -125,7 +131,9 @@ def search(
         data["snippet"] = snippet(ticket.subject, terms[0])
         if not data["snippet"]:
             for m in session.execute(
-                select(Message).where(col(Message.ticket_id) == ticket.id).order_by(col(Message.id))
+                select(Message)
+                .where(col(Message.ticket_id) == ticket.id, text(SEARCHED_MESSAGES))
+                .order_by(col(Message.id))
             ).scalars():
                 data["snippet"] = snippet(m.text, terms[0]) or snippet(m.subject, terms[0])
                 if data["snippet"]:
