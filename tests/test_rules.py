@@ -926,7 +926,11 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     # then tuned on: it counts in the tuned set too, and is asserted >= 95% on its own below.
     # holdout-14 (make_routing_holdout14.py, written blind at the same time and sealed
     # until that tuning was done) 33/40 when first measured, never tuned on.
-    untouched = ("holdout-6", "holdout-7", "holdout-10", "holdout-12", "holdout-14")
+    # holdout-15 (make_routing_holdout15.py, written blind on 2026-11-25) 33/40 untouched,
+    # then tuned on: it counts in the tuned set too, and is asserted >= 95% on its own below.
+    # holdout-16 (make_routing_holdout16.py, written blind at the same time and sealed
+    # until that tuning was done) 31/40 when first measured, never tuned on.
+    untouched = ("holdout-6", "holdout-7", "holdout-10", "holdout-12", "holdout-14", "holdout-16")
     tuned = {n: lab for n, lab in labels.items() if lab.get("batch", "dev") not in untouched}
     holdout3 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-3"}
     holdout9 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-9"}
@@ -936,6 +940,8 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     holdout12 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-12"}
     holdout13 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-13"}
     holdout14 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-14"}
+    holdout15 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-15"}
+    holdout16 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-16"}
     per_queue = Counter(lab["queue"] for lab in labels.values())
     assert len(labels) >= 80 and min(per_queue.values()) >= 15, per_queue
 
@@ -952,7 +958,9 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
         [
             "",
             _table(
-                tuned, routed, "routing corpus: tuned batches (dev, holdout-1 to -5, -9, -11, -13)"
+                tuned,
+                routed,
+                "routing corpus: tuned batches (dev, holdout-1 to -5, -9, -11, -13, -15)",
             ),
             _table(holdout3, routed, "routing corpus: holdout-3 (another author; now tuned)"),
             _table(holdout6, routed, "routing corpus: holdout-6 (never tuned on)"),
@@ -962,6 +970,8 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
             _table(holdout12, routed, "routing corpus: holdout-12 (never tuned on)"),
             _table(holdout13, routed, "routing corpus: holdout-13 (77.5% untouched; now tuned)"),
             _table(holdout14, routed, "routing corpus: holdout-14 (never tuned on)"),
+            _table(holdout15, routed, "routing corpus: holdout-15 (82.5% untouched; now tuned)"),
+            _table(holdout16, routed, "routing corpus: holdout-16 (never tuned on)"),
             _table(labels, routed, "routing corpus: everything"),
             _table(labels, routed_no_typos, "everything, typo tolerance off"),
             "misrouted:",
@@ -981,10 +991,13 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     assert accuracy(holdout10, routed) >= 0.64, report
     assert accuracy(holdout12, routed) >= 0.80, report  # 82.5% when first measured
     assert accuracy(holdout14, routed) >= 0.80, report  # 82.5% when first measured
-    # holdout-3, -9 and -13 are tuned on now (55%, 66% and 77.5% untouched): no slipping back.
+    assert accuracy(holdout16, routed) >= 0.75, report  # 77.5% when first measured
+    # holdout-3, -9, -13 and -15 are tuned on now (55%, 66%, 77.5% and 82.5% untouched):
+    # no slipping back.
     assert accuracy(holdout3, routed) >= 0.95, report
     assert accuracy(holdout9, routed) >= 0.95, report
     assert accuracy(holdout13, routed) >= 0.95, report
+    assert accuracy(holdout15, routed) >= 0.95, report
     # Typo tolerance must not cost precision: nothing right without it is wrong with it.
     spoiled = [n for n, lab in labels.items() if routed_no_typos[n] == lab["queue"] != routed[n]]
     assert spoiled == [], spoiled
