@@ -570,13 +570,11 @@ class Pipeline:
                 for e, r in people.items()
             ]
             event_rows.append(
-                {
-                    "ticket_id": tid,
-                    "raw_id": rid,
-                    "kind": "ticket.created",
-                    "actor": "system",
-                    "created_at": now,
-                    "detail": {
+                _event_row(
+                    "ticket.created",
+                    now,
+                    tid,
+                    {
                         "queue": plan[0],
                         "source": item.source,
                         "mailbox": item.mailbox,
@@ -584,7 +582,8 @@ class Pipeline:
                         "routing": plan[7],
                         **(notes[position] if notes else {}),
                     },
-                }
+                    raw_id=rid,
+                )
             )
         session.execute(insert(_table(Participant)), participant_rows)
 
@@ -595,16 +594,7 @@ class Pipeline:
         ):
             refusal = plan[6]
             if refusal:
-                event_rows.append(
-                    {
-                        "ticket_id": tid,
-                        "raw_id": None,
-                        "kind": "autoreply.suppressed",
-                        "actor": "system",
-                        "created_at": now,
-                        "detail": {"reason": refusal},
-                    }
-                )
+                event_rows.append(_event_row("autoreply.suppressed", now, tid, {"reason": refusal}))
                 continue
             ticket = TicketView(
                 tid,
@@ -677,20 +667,18 @@ class Pipeline:
                 ],
             )
             event_rows += [
-                {
-                    "ticket_id": tid,
-                    "raw_id": None,
-                    "kind": "outbox.queued",
-                    "actor": "system",
-                    "created_at": now,
-                    "detail": {
+                _event_row(
+                    "outbox.queued",
+                    now,
+                    tid,
+                    {
                         "outbox_id": oid,
                         "template": m.template,
                         "language": m.language,
                         "to": [target],
                         "message_id": m.message_id,
                     },
-                }
+                )
                 for (tid, target, _, m), oid in zip(prepared, outbox_ids, strict=True)
             ]
         # The audit trail in the order things happened: created, then queued/suppressed.
