@@ -930,7 +930,21 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     # then tuned on: it counts in the tuned set too, and is asserted >= 95% on its own below.
     # holdout-16 (make_routing_holdout16.py, written blind at the same time and sealed
     # until that tuning was done) 31/40 when first measured, never tuned on.
-    untouched = ("holdout-6", "holdout-7", "holdout-10", "holdout-12", "holdout-14", "holdout-16")
+    # holdout-17 (make_routing_holdout17.py, written blind on 2026-11-25, emphasis English
+    # disputes and escalations) 35/40 untouched, then tuned on: it counts in the tuned set
+    # too, and is asserted >= 95% on its own below.
+    # holdout-18 (make_routing_holdout18.py, written blind at the same time and sealed
+    # until that tuning was done) 26/40 when first measured (billing 6, disputes 8,
+    # collections 7, escalations 5), never tuned on: the lowest of the sealed batches.
+    untouched = (
+        "holdout-6",
+        "holdout-7",
+        "holdout-10",
+        "holdout-12",
+        "holdout-14",
+        "holdout-16",
+        "holdout-18",
+    )
     tuned = {n: lab for n, lab in labels.items() if lab.get("batch", "dev") not in untouched}
     holdout3 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-3"}
     holdout9 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-9"}
@@ -942,6 +956,8 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     holdout14 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-14"}
     holdout15 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-15"}
     holdout16 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-16"}
+    holdout17 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-17"}
+    holdout18 = {n: lab for n, lab in labels.items() if lab.get("batch") == "holdout-18"}
     per_queue = Counter(lab["queue"] for lab in labels.values())
     assert len(labels) >= 80 and min(per_queue.values()) >= 15, per_queue
 
@@ -960,7 +976,7 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
             _table(
                 tuned,
                 routed,
-                "routing corpus: tuned batches (dev, holdout-1 to -5, -9, -11, -13, -15)",
+                "routing corpus: tuned batches (dev, holdout-1 to -5, -9, -11, -13, -15, -17)",
             ),
             _table(holdout3, routed, "routing corpus: holdout-3 (another author; now tuned)"),
             _table(holdout6, routed, "routing corpus: holdout-6 (never tuned on)"),
@@ -972,6 +988,8 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
             _table(holdout14, routed, "routing corpus: holdout-14 (never tuned on)"),
             _table(holdout15, routed, "routing corpus: holdout-15 (82.5% untouched; now tuned)"),
             _table(holdout16, routed, "routing corpus: holdout-16 (never tuned on)"),
+            _table(holdout17, routed, "routing corpus: holdout-17 (87.5% untouched; now tuned)"),
+            _table(holdout18, routed, "routing corpus: holdout-18 (never tuned on)"),
             _table(labels, routed, "routing corpus: everything"),
             _table(labels, routed_no_typos, "everything, typo tolerance off"),
             "misrouted:",
@@ -992,12 +1010,14 @@ def test_corpus_accuracy(default_rules: RuleSet) -> None:
     assert accuracy(holdout12, routed) >= 0.80, report  # 82.5% when first measured
     assert accuracy(holdout14, routed) >= 0.80, report  # 82.5% when first measured
     assert accuracy(holdout16, routed) >= 0.75, report  # 77.5% when first measured
-    # holdout-3, -9, -13 and -15 are tuned on now (55%, 66%, 77.5% and 82.5% untouched):
-    # no slipping back.
+    assert accuracy(holdout18, routed) >= 0.625, report  # 65% when first measured
+    # holdout-3, -9, -13, -15 and -17 are tuned on now (55%, 66%, 77.5%, 82.5% and 87.5%
+    # untouched): no slipping back.
     assert accuracy(holdout3, routed) >= 0.95, report
     assert accuracy(holdout9, routed) >= 0.95, report
     assert accuracy(holdout13, routed) >= 0.95, report
     assert accuracy(holdout15, routed) >= 0.95, report
+    assert accuracy(holdout17, routed) >= 0.95, report
     # Typo tolerance must not cost precision: nothing right without it is wrong with it.
     spoiled = [n for n, lab in labels.items() if routed_no_typos[n] == lab["queue"] != routed[n]]
     assert spoiled == [], spoiled

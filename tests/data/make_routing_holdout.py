@@ -3051,7 +3051,7 @@ Nao
 
 # Batches 7 and 8 live in make_routing_holdout78.py, batch 9 (written after holdout-3 was
 # tuned on) in make_routing_holdout9.py, batch 10 (written after holdout-9 was tuned on) in
-# make_routing_holdout10.py, and so on up to batch 16, appended so earlier mail keeps its
+# make_routing_holdout10.py, and so on up to batch 18, appended so earlier mail keeps its
 # bytes.
 from make_routing_holdout9 import HOLDOUT_9  # noqa: E402
 from make_routing_holdout10 import HOLDOUT_10  # noqa: E402
@@ -3061,6 +3061,8 @@ from make_routing_holdout13 import HOLDOUT_13  # noqa: E402
 from make_routing_holdout14 import HOLDOUT_14  # noqa: E402
 from make_routing_holdout15 import HOLDOUT_15  # noqa: E402
 from make_routing_holdout16 import HOLDOUT_16  # noqa: E402
+from make_routing_holdout17 import HOLDOUT_17  # noqa: E402
+from make_routing_holdout18 import HOLDOUT_18  # noqa: E402
 from make_routing_holdout78 import HOLDOUT_78  # noqa: E402
 
 HOLDOUT: list[M] = [
@@ -3076,4 +3078,6 @@ HOLDOUT: list[M] = [
     *HOLDOUT_14,
     *HOLDOUT_15,
     *HOLDOUT_16,
+    *HOLDOUT_17,
+    *HOLDOUT_18,
 ]
