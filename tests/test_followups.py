@@ -139,8 +139,8 @@ def _run(tmp_path: Path, url: str, setwise: bool, monkeypatch: pytest.MonkeyPatc
     pipeline = Pipeline(make_engine(url), settings, rules=rules)
     taken: list[int] = []
 
-    def candidates(self: Pipeline, session: Any, rest: Any) -> Any:
-        found = ORIGINAL_CANDIDATES(self, session, rest) if setwise else []
+    def candidates(self: Pipeline, *args: Any) -> Any:
+        found = ORIGINAL_CANDIDATES(self, *args) if setwise else []
         taken.extend(f.index for f in found)
         return found
 

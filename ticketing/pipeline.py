@@ -15,9 +15,9 @@ import hashlib
 import logging
 import threading
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.engine import Engine
@@ -67,7 +67,14 @@ from ticketing.refs import refs_in_subject
 from ticketing.render import Renderer
 from ticketing.replytoken import ticket_from_token
 from ticketing.rules import RouteContext, RuleSet
-from ticketing.threads import ThreadMatch, find_thread, participants
+from ticketing.threads import (
+    ThreadMatch,
+    find_thread,
+    header_match,
+    participant_reason,
+    participants,
+    stored_tickets,
+)
 
 log = logging.getLogger(__name__)
 
@@ -322,7 +329,17 @@ class Pipeline:
                 known.add(key)
                 slots.append(None)
                 todo.append((index, item, email, parse_error, key))
-            fast = self._fast_candidates(session, todo)
+            # Which ticket each Message-ID the batch refers to belongs to: one query for
+            # both set-wise paths (a reply to a mail of this batch takes neither).
+            referenced = {
+                mid
+                for _, _, e, _, _ in todo
+                if e is not None
+                for mid in e.all_message_ids_referenced
+            }
+            by_mid, ambiguous = stored_tickets(session, referenced) if referenced else ({}, set())
+            batch_ids = {e.message_id for _, _, e, _, _ in todo if e is not None}
+            fast = self._fast_candidates(todo, by_mid, batch_ids)
             if fast:
                 try:
                     with session.begin_nested():
@@ -338,7 +355,9 @@ class Pipeline:
                     log.warning("bulk path failed; ingesting the batch one by one", exc_info=True)
                     fast = []
             done = {t[0] for t in fast}
-            followups = self._followup_candidates(session, [t for t in todo if t[0] not in done])
+            followups = self._followup_candidates(
+                session, [t for t in todo if t[0] not in done], by_mid, ambiguous, batch_ids
+            )
             if followups:
                 try:
                     with session.begin_nested():
@@ -377,38 +396,38 @@ class Pipeline:
 
     # -- the set-wise fast path ----------------------------------------------------------
 
+    def _plain(
+        self, email: InboundEmail | None, item: RawItem, parse_error: str | None
+    ) -> TypeGuard[InboundEmail]:
+        """No special case applies to this mail: it parsed, is within the size limit, is
+        neither a bounce nor our own mail. Only such mail may take a set-wise path."""
+        if email is None or parse_error or email.fatal:
+            return False
+        if len(item.data) > self.settings.service.max_message_bytes:
+            return False
+        return email.kind is not MailKind.BOUNCE and not own_mail_reason(self.settings, email)
+
     def _fast_candidates(
         self,
-        session: Session,
         todo: Sequence[tuple[int, RawItem, InboundEmail | None, str | None, str]],
+        by_mid: Mapping[str, int],
+        batch_ids: Collection[str],
     ) -> list[tuple[int, RawItem, InboundEmail, str]]:
         """The messages of a batch that are plainly new tickets: no special case applies.
 
         Anything that might be a follow-up, a bounce, our own mail, oversize or broken
-        takes the one-by-one path, which handles every case.
+        takes the one-by-one path, which handles every case. `by_mid`: the stored
+        Message-IDs the batch refers to (`threads.stored_tickets`); `batch_ids`: the
+        batch's own Message-IDs.
         """
-        limit = self.settings.service.max_message_bytes
         tag = self.settings.service.ticket_tag
-        batch_ids = {e.message_id for _, _, e, _, _ in todo if e is not None}
-        referenced = {
-            mid for _, _, e, _, _ in todo if e is not None for mid in e.all_message_ids_referenced
-        }
-        known_refs: set[str] = set()
-        if referenced:
-            known_refs = set(
-                session.execute(
-                    select(col(Message.message_id)).where(col(Message.message_id).in_(referenced))
-                ).scalars()
-            )
         secret = self.settings.service.secret()
         out = []
         for index, item, email, parse_error, key in todo:
-            if email is None or parse_error or email.fatal or len(item.data) > limit:
-                continue
-            if email.kind is MailKind.BOUNCE or own_mail_reason(self.settings, email):
+            if not self._plain(email, item, parse_error):
                 continue
             refs = email.all_message_ids_referenced
-            if any(r in known_refs or r in batch_ids for r in refs):
+            if any(r in by_mid or r in batch_ids for r in refs):
                 continue
             if any(ticket_from_token(secret, r) is not None for r in refs):
                 continue
@@ -693,43 +712,33 @@ class Pipeline:
         self,
         session: Session,
         rest: Sequence[tuple[int, RawItem, InboundEmail | None, str | None, str]],
+        by_mid: Mapping[str, int],
+        ambiguous: Collection[str],
+        batch_ids: Collection[str],
     ) -> list[_Followup]:
         """The messages of a batch that plainly continue a ticket: found by In-Reply-To
         or References to a stored message, from a participant, on a ticket that is not
         merged away and that no other message of this batch touches. They attach set-wise,
         exactly as `find_thread` and `_followup` would one by one; the rest (subject
         references, reply tokens, held senders, merges, replies within the batch) take
-        the one-by-one path."""
+        the one-by-one path. `by_mid` and `ambiguous`: `threads.stored_tickets` for the
+        Message-IDs the batch refers to, looked up before any of it was stored; so a reply
+        to any mail of the batch (`batch_ids`) is left to the one-by-one path."""
         s = self.settings.service
         emails = [(t[0], t[1], t[2], t[4]) for t in rest if t[2] is not None and not t[3]]
-        if not emails:
+        if not emails or not by_mid:
             return []
         referenced = {mid for _, _, e, _ in emails for mid in e.all_message_ids_referenced}
-        if not referenced:
-            return []
-        by_mid: dict[str, int] = {}
-        ambiguous: set[str] = set()
-        for mid, tid in session.execute(
-            select(col(Message.message_id), col(Message.ticket_id)).where(
-                col(Message.message_id).in_(referenced)
-            )
-        ).all():
-            if by_mid.setdefault(mid, tid) != tid:
-                ambiguous.add(mid)
-        if not by_mid:
-            return []
         # Which ticket each message of the rest would touch, to keep per-ticket order.
-        batch_ids = {e.message_id for _, _, e, _ in emails}
         secret = s.secret()
         touched: dict[int, int] = {}
         found: dict[int, tuple[int, str, str]] = {}
         for index, _, email, _ in emails:
             refs = email.all_message_ids_referenced
-            target = next(((by_mid[m], m) for m in refs if m in by_mid), None)
-            if target is not None:
-                how = "in-reply-to" if target[1] in email.in_reply_to else "references"
-                found[index] = (target[0], how, target[1])
-                touched[target[0]] = touched.get(target[0], 0) + 1
+            hit = header_match(email, by_mid)
+            if hit is not None:
+                found[index] = hit
+                touched[hit[0]] = touched.get(hit[0], 0) + 1
             for tid in {
                 *(t for m in refs if (t := ticket_from_token(secret, m)) is not None),
                 *refs_in_subject(s.ticket_tag, email.subject),
@@ -770,9 +779,7 @@ class Pipeline:
             row = tickets.get(tid)
             if row is None or mid in ambiguous or (tid, sender) not in members:
                 continue
-            if email.fatal or len(item.data) > s.max_message_bytes:
-                continue
-            if email.kind is MailKind.BOUNCE or own_mail_reason(self.settings, email):
+            if not self._plain(email, item, None):
                 continue
             refs = email.all_message_ids_referenced
             if email.message_id in referenced or any(r in batch_ids for r in refs):
@@ -793,7 +800,7 @@ class Pipeline:
                     customer_id=row.customer_id,
                     how=how,
                     matched_on=mid,
-                    why=f"{sender} is a participant of the ticket",
+                    why=participant_reason(sender),
                     new_participant=False,
                 )
             )

@@ -8,6 +8,7 @@ participant of that ticket or it quotes a signed Message-ID only we could have i
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -38,19 +39,7 @@ def find_thread(session: Session, settings: Settings, email: InboundEmail) -> Th
         if signed_ticket is not None:
             break
 
-    found: tuple[int, str, str] | None = None
-    if referenced:
-        rows = session.execute(
-            select(col(Message.message_id), col(Message.ticket_id)).where(
-                col(Message.message_id).in_(referenced)
-            )
-        ).all()
-        by_mid = {mid: tid for mid, tid in rows}
-        for mid in referenced:
-            if mid in by_mid:
-                how = "in-reply-to" if mid in email.in_reply_to else "references"
-                found = (by_mid[mid], how, mid)
-                break
+    found = header_match(email, stored_tickets(session, referenced)[0]) if referenced else None
     if found is None and signed_ticket is not None:
         found = (signed_ticket, "reply-token", "signed Message-ID")
     if found is None:
@@ -71,6 +60,39 @@ def find_thread(session: Session, settings: Settings, email: InboundEmail) -> Th
     return ThreadMatch(ticket, found[1], found[2], allowed, why)
 
 
+def stored_tickets(
+    session: Session, message_ids: Collection[str]
+) -> tuple[dict[str, int], set[str]]:
+    """The ticket of each of `message_ids` we hold a message of, and the Message-IDs held
+    on more than one ticket (for those the mapping names one of them)."""
+    by_mid: dict[str, int] = {}
+    ambiguous: set[str] = set()
+    for mid, tid in session.execute(
+        select(col(Message.message_id), col(Message.ticket_id)).where(
+            col(Message.message_id).in_(message_ids)
+        )
+    ).all():
+        if by_mid.get(mid, tid) != tid:
+            ambiguous.add(mid)
+        by_mid[mid] = tid
+    return by_mid, ambiguous
+
+
+def header_match(email: InboundEmail, by_mid: Mapping[str, int]) -> tuple[int, str, str] | None:
+    """(ticket, how, Message-ID) for the first Message-ID `email` refers to that we hold
+    (`by_mid`, from `stored_tickets`): how is "in-reply-to" or "references"."""
+    for mid in email.all_message_ids_referenced:
+        if mid in by_mid:
+            how = "in-reply-to" if mid in email.in_reply_to else "references"
+            return by_mid[mid], how, mid
+    return None
+
+
+def participant_reason(sender: str) -> str:
+    """Why a participant may add to a ticket (the follow-up event's `why_allowed`)."""
+    return f"{sender} is a participant of the ticket"
+
+
 def _sender_allowed(
     session: Session, ticket: Ticket, email: InboundEmail, signed_ticket: int | None
 ) -> tuple[bool, str]:
@@ -84,7 +106,7 @@ def _sender_allowed(
             )
         ).first()
     ):
-        return True, f"{sender} is a participant of the ticket"
+        return True, participant_reason(sender)
     if signed_ticket is not None and signed_ticket == ticket.id:
         return True, f"{sender or 'the sender'} quoted a Message-ID we signed for this ticket"
     return False, f"{sender or 'the sender'} is not a participant of the ticket"

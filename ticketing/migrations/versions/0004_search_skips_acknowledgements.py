@@ -64,35 +64,35 @@ def _pg_trgm_installed() -> bool:
     return bool(op.get_bind().execute(query).scalar())
 
 
-def upgrade() -> None:
+def _switch(triggers: list[str], move_acknowledgements: str, pg_where: str) -> None:
+    """Put `triggers` in place of the messages FTS5 triggers and run
+    `move_acknowledgements` (SQLite), or rebuild the message trigram indexes with
+    `pg_where` (PostgreSQL, when pg_trgm is there)."""
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for name in _TRIGGER_NAMES:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
-        for statement in _NEW_TRIGGERS:
+        for statement in triggers:
             op.execute(statement)
-        op.execute(
-            "INSERT INTO messages_fts(messages_fts, rowid, subject, text) "
-            f"SELECT 'delete', id, subject, text FROM messages WHERE {_ACKS}"
-        )
+        op.execute(move_acknowledgements)
     elif dialect == "postgresql" and _pg_trgm_installed():
         for name, target in _PG_INDEXES.items():
             op.execute(f"DROP INDEX IF EXISTS {name}")
-            op.execute(f"CREATE INDEX {name} ON {target} WHERE {_SEARCHED.format(row='messages')}")
+            op.execute(f"CREATE INDEX {name} ON {target}{pg_where}")
+
+
+def upgrade() -> None:
+    _switch(
+        _NEW_TRIGGERS,
+        "INSERT INTO messages_fts(messages_fts, rowid, subject, text) "
+        f"SELECT 'delete', id, subject, text FROM messages WHERE {_ACKS}",
+        f" WHERE {_SEARCHED.format(row='messages')}",
+    )
 
 
 def downgrade() -> None:
-    dialect = op.get_bind().dialect.name
-    if dialect == "sqlite":
-        for name in _TRIGGER_NAMES:
-            op.execute(f"DROP TRIGGER IF EXISTS {name}")
-        for statement in _OLD_TRIGGERS:
-            op.execute(statement)
-        op.execute(
-            "INSERT INTO messages_fts(rowid, subject, text) "
-            f"SELECT id, subject, text FROM messages WHERE {_ACKS}"
-        )
-    elif dialect == "postgresql" and _pg_trgm_installed():
-        for name, target in _PG_INDEXES.items():
-            op.execute(f"DROP INDEX IF EXISTS {name}")
-            op.execute(f"CREATE INDEX {name} ON {target}")
+    _switch(
+        _OLD_TRIGGERS,
+        f"INSERT INTO messages_fts(rowid, subject, text) SELECT id, subject, text FROM messages WHERE {_ACKS}",
+        "",
+    )
