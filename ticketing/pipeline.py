@@ -1298,33 +1298,16 @@ class Pipeline:
 
     def _store_message(
         self, session: Session, ticket: Ticket, raw: RawMessage, email: InboundEmail
-    ) -> Message:
-        assert ticket.id is not None
-        message = Message(
-            ticket_id=ticket.id,
-            raw_id=raw.id,
-            direction="in",
-            message_id=email.message_id,
-            in_reply_to=" ".join(email.in_reply_to),
-            references=" ".join(email.references),
-            from_addr=_db_text(str(email.from_addr)) if email.from_addr else "",
-            to_addrs=_db_text(", ".join(str(a) for a in email.to)),
-            cc_addrs=_db_text(", ".join(str(a) for a in email.cc)),
-            subject=_db_text(email.subject),
-            text=_db_text(email.text),
-            new_text=_db_text(email.new_text),
-            html=_db_text(email.html) if email.html is not None else None,
-            language=email.language,
-            kind=email.kind.value,
-            decodings=list(email.decodings),
+    ) -> int:
+        """Add `email` to `ticket`'s conversation (a bounce): the set-wise row, one entry."""
+        assert ticket.id is not None and raw.id is not None
+        (message_pk,) = _insert_many(
+            session, Message, [self._message_row(email, ticket.id, raw.id, utcnow())]
         )
-        session.add(message)
-        session.flush()
-        assert message.id is not None
-        self._store_attachments(session, [(email, message.id)])
+        self._store_attachments(session, [(email, message_pk)])
         ticket.message_count += 1
         ticket.updated_at = utcnow()
-        return message
+        return message_pk
 
     def _quarantine(
         self,
