@@ -16,23 +16,9 @@ HTML-only, multipart, ISO-2022-JP, Shift_JIS, QP and base64.
 from __future__ import annotations
 
 from make_routing_fixtures import M, sig_en, sig_ja
+from make_routing_holdout12 import FWD_EN, FWD_JA
 
 H18 = "holdout-18"
-
-FWD_EN = """
------Original Message-----
-From: {sender}
-Sent: {date}
-To: {to}
-Subject: {subject}
-"""
-
-FWD_JA = """
--------- 転送メッセージ --------
-差出人: {sender}
-日付: {date}
-件名: {subject}
-"""
 
 HOLDOUT_18: list[M] = [
     # ------------------------------------------------------------------ billing (en)
