@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from ticketing import replykeys
 from ticketing.config import DatabaseSettings, ServiceSettings, Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,11 +41,14 @@ def make_settings(tmp_path: Path, db_url: str | None = None, **service: Any) -> 
         "parse_workers": 0,
     }
     defaults.update(service)
-    return Settings(
+    settings = Settings(
         database=DatabaseSettings(url=db_url or f"sqlite:///{tmp_path}/ticketing.db"),
         service=ServiceSettings(**defaults),
         base_dir=tmp_path,
     )
+    # Each test desk has its own random reply-token key, as `ticketing init` makes.
+    replykeys.ensure_key(settings)
+    return settings
 
 
 def write_config(
@@ -78,7 +82,11 @@ listen = ""
 
 
 def settings_from(path: Path) -> Settings:
-    return load_settings(path, env={})
+    """The settings of a config file, with its reply-token key made if missing (as
+    `ticketing init` would) for tests that build a pipeline without the CLI."""
+    settings = load_settings(path, env={})
+    replykeys.ensure_key(settings)
+    return settings
 
 
 def mail(

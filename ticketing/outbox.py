@@ -24,6 +24,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
+from ticketing import replykeys
 from ticketing.config import Settings, SmtpSettings
 from ticketing.errors import DeliveryError
 from ticketing.models import Event, Message, OutboxMessage, OutboxStatus, Ticket, utcnow
@@ -269,7 +270,7 @@ def _compose_ours(
 ) -> PreparedMail:
     """A rendered message as we send it: our From, a new Message-ID, our loop header."""
     message_id = new_message_id(
-        settings.service.secret(), settings.service.message_domain, ticket_id
+        replykeys.load(settings).signing, settings.service.message_domain, ticket_id
     )
     raw = compose(
         from_name=settings.service.name,
@@ -422,7 +423,7 @@ class SmtpTransport:
                 if s.security == "starttls":
                     conn.starttls(context=_ssl_context(s.ca_file, s.verify_certificate))
             if s.username:
-                conn.login(s.username, s.password())
+                conn.login(s.username, s.login_password())
         except (OSError, smtplib.SMTPException) as exc:
             raise DeliveryError(
                 f"cannot connect to {s.host}:{s.port}: {exc}", permanent=False, unreachable=True

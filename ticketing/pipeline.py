@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col
 
+from ticketing import replykeys
 from ticketing.blobstore import BlobStore
 from ticketing.config import Settings
 from ticketing.errors import NotFound
@@ -65,7 +66,7 @@ from ticketing.parse import parse_email
 from ticketing.rawjson import RawJSON
 from ticketing.refs import refs_in_subject
 from ticketing.render import Renderer
-from ticketing.replytoken import ticket_from_token
+from ticketing.replytoken import token_claim
 from ticketing.rules import RouteContext, RuleSet
 from ticketing.threads import (
     ThreadMatch,
@@ -195,6 +196,9 @@ class Pipeline:
         rules: RuleSet | None = None,
         renderer: Renderer | None = None,
     ) -> None:
+        # Refuse to start without an unguessable reply-token key (SecretMissing says how
+        # to make one): finding out mid-batch would quarantine every mail.
+        replykeys.load(settings)
         self.engine = engine
         self.settings = settings
         self.rules = rules
@@ -421,7 +425,6 @@ class Pipeline:
         batch's own Message-IDs.
         """
         tag = self.settings.service.ticket_tag
-        secret = self.settings.service.secret()
         out = []
         for index, item, email, parse_error, key in todo:
             if not self._plain(email, item, parse_error):
@@ -429,7 +432,8 @@ class Pipeline:
             refs = email.all_message_ids_referenced
             if any(r in by_mid or r in batch_ids for r in refs):
                 continue
-            if any(ticket_from_token(secret, r) is not None for r in refs):
+            # Reply tokens, valid or forged, take the one-by-one path (find_thread).
+            if any(token_claim(r) is not None for r in refs):
                 continue
             if refs_in_subject(tag, email.subject):
                 continue
@@ -730,7 +734,6 @@ class Pipeline:
             return []
         referenced = {mid for _, _, e, _ in emails for mid in e.all_message_ids_referenced}
         # Which ticket each message of the rest would touch, to keep per-ticket order.
-        secret = s.secret()
         touched: dict[int, int] = {}
         found: dict[int, tuple[int, str, str]] = {}
         for index, _, email, _ in emails:
@@ -740,7 +743,7 @@ class Pipeline:
                 found[index] = hit
                 touched[hit[0]] = touched.get(hit[0], 0) + 1
             for tid in {
-                *(t for m in refs if (t := ticket_from_token(secret, m)) is not None),
+                *(t for m in refs if (t := token_claim(m)) is not None),
                 *refs_in_subject(s.ticket_tag, email.subject),
             }:
                 touched[tid] = touched.get(tid, 0) + 1

@@ -14,17 +14,19 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from ticketing import replykeys
 from ticketing.config import Settings
 from ticketing.inbound import InboundEmail
 from ticketing.models import Message, Participant, Ticket
 from ticketing.refs import refs_in_subject
-from ticketing.replytoken import ticket_from_token
+from ticketing.replytoken import ticket_from_token, token_claim
 
 
 @dataclass(frozen=True)
 class ThreadMatch:
     ticket: Ticket
-    how: str  # "reply-token" | "in-reply-to" | "references" | "subject-ref"
+    # "reply-token" | "unverified-reply-token" | "in-reply-to" | "references" | "subject-ref"
+    how: str
     matched_on: str  # the Message-ID or subject reference that matched
     sender_allowed: bool
     why: str  # the reason the sender may or may not add to this ticket
@@ -32,16 +34,24 @@ class ThreadMatch:
 
 def find_thread(session: Session, settings: Settings, email: InboundEmail) -> ThreadMatch | None:
     referenced = email.all_message_ids_referenced
-    secret = settings.service.secret()
+    keys = replykeys.load(settings).verifying
     signed_ticket: int | None = None
+    claimed_ticket: int | None = None
     for mid in referenced:
-        signed_ticket = ticket_from_token(secret, mid)
+        signed_ticket = ticket_from_token(keys, mid)
         if signed_ticket is not None:
             break
+        if claimed_ticket is None:
+            claimed_ticket = token_claim(mid)
 
     found = header_match(email, stored_tickets(session, referenced)[0]) if referenced else None
     if found is None and signed_ticket is not None:
         found = (signed_ticket, "reply-token", "signed Message-ID")
+    if found is None and claimed_ticket is not None:
+        # A token whose signature fails (forged, or signed with a key past its grace
+        # period) still names the ticket it claims: its sender is checked like anyone's,
+        # so a stranger's mail is held there instead of quietly opening a ticket.
+        found = (claimed_ticket, "unverified-reply-token", "Message-ID with a bad signature")
     if found is None:
         for ticket_id in refs_in_subject(settings.service.ticket_tag, email.subject):
             found = (ticket_id, "subject-ref", f"[{settings.service.ticket_tag}-{ticket_id}]")
