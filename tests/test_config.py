@@ -56,7 +56,7 @@ listen = "127.0.0.1:2525"
 """,
     )
     s = load_settings(path, env={})
-    assert s.mailbox("billing").password() == "pw"
+    assert s.mailbox("billing").login_password() == "pw"
     assert s.smtp is not None and s.smtp.host == "smtp.example.com"
     assert s.from_address == "billing@example.com"
 
@@ -136,7 +136,7 @@ def test_missing_explicit_config_and_missing_password_are_errors(tmp_path: Path)
         tmp_path, '[[mailboxes]]\nname="a"\nhost="h"\nusername="u"\npassword_env="NOPE_PW"\n'
     )
     with pytest.raises(ConfigError, match="NOPE_PW is not set"):
-        load_settings(path, env={}).mailbox("a").password()
+        load_settings(path, env={}).mailbox("a").login_password()
 
 
 def test_password_file(tmp_path: Path) -> None:
@@ -145,4 +145,4 @@ def test_password_file(tmp_path: Path) -> None:
     path = write(
         tmp_path, f'[[mailboxes]]\nname="a"\nhost="h"\nusername="u"\npassword_file="{secret}"\n'
     )
-    assert load_settings(path, env={}).mailbox("a").password() == "s3cret"
+    assert load_settings(path, env={}).mailbox("a").login_password() == "s3cret"

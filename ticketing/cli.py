@@ -39,6 +39,7 @@ class App:
     _settings: Settings | None = None
     _engine: Engine | None = None
     _pipeline: Pipeline | None = None
+    _warned: bool = False
 
     @property
     def settings(self) -> Settings:
@@ -69,7 +70,26 @@ class App:
             s = self.settings
             rules = load_rules(s.path(s.service.rules_file), queues=s.service.queues)
             self._pipeline = Pipeline(self.engine, s, rules=rules)
+            self.warn_security()
         return self._pipeline
+
+    def warn_security(self) -> None:
+        """Print, once, what the operator should fix (a readable key, a plain password)."""
+        if self._warned:
+            return
+        self._warned = True
+        from ticketing.private import security_warnings
+
+        for warning in security_warnings(self.settings):
+            click.echo(f"warning: {warning}", err=True)
+
+    def scrub(self, text: str) -> str:
+        """`text` without any password or key the loaded settings know of."""
+        if self._settings is None:
+            return text
+        from ticketing.private import scrub, secret_values
+
+        return scrub(text, secret_values(self._settings))
 
     def close(self) -> None:
         if self._engine is not None:
@@ -85,18 +105,23 @@ class _Group(click.Group):
     """Turns our own errors into a one-line message and exit code 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        # A password or key must never reach the terminal, even inside a driver's error.
+        app = ctx.obj if isinstance(ctx.obj, App) else None
+        scrub = app.scrub if app is not None else str
         try:
             return super().invoke(ctx)
         except TicketingError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(scrub(str(exc))) from exc
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
             if os.environ.get("TICKETING_DEBUG"):
                 raise
             raise click.ClickException(
-                f"unexpected error: {type(exc).__name__}: {_one_line(exc)} "
-                "(set TICKETING_DEBUG=1 for the traceback)"
+                scrub(
+                    f"unexpected error: {type(exc).__name__}: {_one_line(exc)} "
+                    "(set TICKETING_DEBUG=1 for the traceback)"
+                )
             ) from exc
 
 
@@ -140,6 +165,10 @@ def fail(message: str) -> NoReturn:
 @click.pass_context
 def cli(ctx: click.Context, config_path: str | None) -> None:
     """Email-driven ticketing for billing support."""
+    from ticketing.private import restrict_umask
+
+    # Mail and customer data stay private to the service's user, whatever the shell's umask.
+    restrict_umask()
     app = App(config_path)
     ctx.obj = app
     ctx.call_on_close(app.close)
@@ -154,22 +183,123 @@ pass_app = click.make_pass_decorator(App)
 @cli.command()
 @pass_app
 def init(app: App) -> None:
-    """Create or upgrade the database schema (safe to run again)."""
-    from ticketing.db import upgrade
+    """Create or upgrade the database schema and create the reply-token key (safe to run
+    again); make var_dir and everything in it private to this user."""
+    from ticketing import replykeys
+    from ticketing.db import redact_url, upgrade
+    from ticketing.private import make_private_dir, tighten
 
     s = app.settings
-    s.var_path.mkdir(parents=True, exist_ok=True)
+    make_private_dir(s.var_path)
     upgrade(s.database_url)
-    click.echo(f"database ready: {_redact(s.database_url)}")
+    click.echo(f"database ready: {redact_url(s.database_url)}")
+    path, created = replykeys.ensure_key(s)
+    if path is None:
+        click.echo(f"reply-token key: from ${s.service.secret_env}")
+    else:
+        click.echo(f"reply-token key: {'created ' if created else ''}{path}")
+    tighten(s)
+    app.warn_security()
 
 
-def _redact(url: str) -> str:
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}" if ":" in creds else url
-    return url
+@cli.group()
+def secret() -> None:
+    """The key that signs reply tokens in our Message-IDs."""
+
+
+def _key_rows(settings: Settings) -> list[dict[str, Any]]:
+    from datetime import UTC, datetime, timedelta
+
+    from ticketing import replykeys
+
+    now = datetime.now(UTC)
+    grace = timedelta(days=settings.service.secret_grace_days)
+    rows = []
+    for index, entry in enumerate(replykeys.entries(settings)[1]):
+        until = entry.retired + grace if entry.retired else None
+        rows.append(
+            {
+                "fingerprint": entry.fingerprint,
+                "role": "signs"
+                if index == 0
+                else "verifies"
+                if until is None or until > now
+                else "expired",
+                "created": entry.created.isoformat() if entry.created else None,
+                "retired": entry.retired.isoformat() if entry.retired else None,
+                "verifies_until": until.isoformat() if until else None,
+            }
+        )
+    return rows
+
+
+@secret.command("status")
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def secret_status(app: App, as_json: bool) -> None:
+    """Where the keys live and which sign or verify (fingerprints only, never a key)."""
+    from ticketing import replykeys
+
+    source = replykeys.entries(app.settings)[0]
+    rows = _key_rows(app.settings)
+    if as_json:
+        emit_json({"source": source, "keys": rows})
+        return
+    click.echo(f"keys from {source}")
+    table(
+        rows,
+        [
+            ("fingerprint", "KEY"),
+            ("role", "ROLE"),
+            ("created", "CREATED"),
+            ("retired", "RETIRED"),
+            ("verifies_until", "VERIFIES UNTIL"),
+        ],
+    )
+    app.warn_security()
+
+
+@secret.command("rotate")
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def secret_rotate(app: App, as_json: bool) -> None:
+    """Sign with a new key from now on; the old one still verifies for secret_grace_days."""
+    from ticketing import replykeys
+
+    path, _ = replykeys.rotate(app.settings)
+    rows = _key_rows(app.settings)
+    if as_json:
+        emit_json({"source": str(path), "keys": rows})
+        return
+    click.echo(f"new signing key {rows[0]['fingerprint']} in {path}")
+    for row in rows[1:]:
+        if row["role"] == "verifies":
+            click.echo(f"  {row['fingerprint']} still verifies until {row['verifies_until']}")
+    click.echo("a running `ticketing serve` picks the new key up at its next mail")
+
+
+@cli.group("config")
+def config_group() -> None:
+    """Check the configuration."""
+
+
+@config_group.command("check")
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def config_check(app: App, as_json: bool) -> None:
+    """Check what a start needs (key, permissions, passwords, database, rules); one line
+    per check. Exits 1 when any check fails."""
+    from ticketing.checks import run_checks
+
+    results = run_checks(app.settings)
+    failed = any(r.state == "fail" for r in results)
+    if as_json:
+        emit_json({"ok": not failed, "checks": [r.as_dict() for r in results]})
+    else:
+        for r in results:
+            click.echo(f"{r.state.upper():<4}  {r.name}: {r.detail}")
+    if failed:
+        raise click.exceptions.Exit(1)
 
 
 def _print_results(results: list[IngestResult], names: list[str], as_json: bool) -> None:
@@ -276,10 +406,11 @@ def serve(app: App) -> None:
     import logging
 
     from ticketing.logs import configure_logging
+    from ticketing.private import secret_values
     from ticketing.service import Service
 
     s = app.settings
-    configure_logging(s.service.log_level, s.service.log_json)
+    configure_logging(s.service.log_level, s.service.log_json, redact=secret_values(s))
     service = Service(s, app.engine, app.pipeline, announce=lambda m: click.echo(m))
     service.install_signal_handlers()
     if s.ingress.host_port:

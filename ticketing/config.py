@@ -37,6 +37,9 @@ class MailboxSettings:
     verify_certificate: bool = True
     password_env: str = ""
     password_file: str = ""
+    # A plain password in the config file works, but the file must then be private
+    # (`config check` and `serve` warn otherwise); password_env / password_file are better.
+    password: str = field(default="", repr=False)
     folder: str = "INBOX"
     queue: str = "billing"
     after_ingest: str = "flag"  # flag | move | none; mail is never expunged
@@ -49,8 +52,10 @@ class MailboxSettings:
     idle_timeout: float = 600.0
     timeout: float = 60.0
 
-    def password(self) -> str:
-        return _read_secret(f"mailboxes.{self.name}", self.password_env, self.password_file)
+    def login_password(self) -> str:
+        return _read_secret(
+            f"mailboxes.{self.name}", self.password_env, self.password_file, self.password
+        )
 
 
 @dataclass(frozen=True)
@@ -63,11 +68,12 @@ class SmtpSettings:
     username: str = ""
     password_env: str = ""
     password_file: str = ""
+    password: str = field(default="", repr=False)  # see MailboxSettings.password
     from_address: str = ""
     timeout: float = 30.0
 
-    def password(self) -> str:
-        return _read_secret("smtp", self.password_env, self.password_file)
+    def login_password(self) -> str:
+        return _read_secret("smtp", self.password_env, self.password_file, self.password)
 
 
 @dataclass(frozen=True)
@@ -123,8 +129,12 @@ class ServiceSettings:
     # the same Message-ID; it must exceed the time one dispatch round takes.
     outbox_claim_seconds: float = 300.0
     dispatch_interval: float = 0.5  # how often `serve` looks for new outbound mail
+    # The reply-token keys (ticketing/replykeys.py): this environment variable when set,
+    # else secret_file, else <var_dir>/reply-keys, which `ticketing init` creates.
     secret_env: str = "TICKETING_SECRET"
     secret_file: str = ""
+    # After `ticketing secret rotate`, the old key still verifies for this many days.
+    secret_grace_days: int = 30
     rules_file: str = "config/rules.toml"
     templates_dir: str = "templates"
     log_json: bool = False
@@ -139,14 +149,6 @@ class ServiceSettings:
     @property
     def own_addresses(self) -> frozenset[str]:
         return frozenset(a.lower() for a in (self.from_address, *self.addresses) if a)
-
-    def secret(self) -> bytes:
-        value = os.environ.get(self.secret_env, "") if self.secret_env else ""
-        if not value and self.secret_file:
-            value = Path(self.secret_file).read_text(encoding="utf-8").strip()
-        # Without a configured secret, derive one that is stable for this installation
-        # but not guessable from outside: the database file's directory is private.
-        return (value or f"ticketing-local:{os.path.abspath(self.var_dir)}").encode()
 
 
 # -- the agent's desk: lifecycle, SLAs, collections ---------------------------------------
@@ -267,7 +269,7 @@ class Settings:
         raise ConfigError(f"no mailbox named {name!r} (known: {known})")
 
 
-def _read_secret(where: str, env: str, file: str) -> str:
+def _read_secret(where: str, env: str, file: str, plain: str = "") -> str:
     if env:
         value = os.environ.get(env)
         if value is not None:
@@ -279,7 +281,15 @@ def _read_secret(where: str, env: str, file: str) -> str:
             raise ConfigError(f"{where}: cannot read password_file {file!r}: {exc}") from exc
     if env:
         raise ConfigError(f"{where}: environment variable {env} is not set")
-    return ""
+    return plain
+
+
+def plain_passwords(settings: Settings) -> list[str]:
+    """The config keys that hold a password in plain text."""
+    found = [f"mailboxes.{mb.name}.password" for mb in settings.mailboxes if mb.password]
+    if settings.smtp and settings.smtp.password:
+        found.append("smtp.password")
+    return found
 
 
 def _line_of(text: str, section: str | None, key: str, occurrence: int = 0) -> int | None:
@@ -449,6 +459,8 @@ def _parse_file(path: Path) -> Settings:
 def _validate(reader: _Reader, s: Settings) -> None:
     names: set[str] = set()
     queues = s.service.queues
+    if s.service.secret_grace_days < 0:
+        raise reader.error("service", "secret_grace_days", "must be 0 or more")
     if s.service.parse_workers < -1:
         raise reader.error("service", "parse_workers", "must be -1 (one per CPU), 0 (none) or more")
     if s.service.default_queue not in queues:

@@ -56,6 +56,20 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def url_password(url: str) -> str:
+    """The password in a database URL, or ""."""
+    if "://" not in url:
+        return ""
+    creds = url.split("://", 1)[1].rpartition("@")[0]
+    return creds.partition(":")[2] if creds else ""
+
+
+def redact_url(url: str) -> str:
+    """`url` with its password, if any, replaced by ***, for messages and logs."""
+    password = url_password(url)
+    return url.replace(f":{password}@", ":***@", 1) if password else url
+
+
 def _alembic_config(url: str) -> Any:
     from alembic.config import Config
 
@@ -74,7 +88,9 @@ def upgrade(url: str) -> None:
     try:
         command.upgrade(_alembic_config(url), "head")
     except Exception as exc:  # alembic wraps driver errors in many types
-        raise TicketingError(f"cannot initialise the database at {url}: {exc}") from exc
+        password = url_password(url)
+        why = str(exc).replace(password, "***") if password else str(exc)
+        raise TicketingError(f"cannot initialise the database at {redact_url(url)}: {why}") from exc
 
 
 def current_revision(engine: Engine) -> str | None:

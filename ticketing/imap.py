@@ -75,7 +75,7 @@ def connect(mailbox: MailboxSettings) -> Any:
     try:
         if mailbox.security == "starttls":
             client.starttls(ssl_context(mailbox))
-        client.login(mailbox.username, mailbox.password())
+        client.login(mailbox.username, mailbox.login_password())
     except (OSError, IMAPClientError) as exc:
         _logout(client)
         raise MailboxError(

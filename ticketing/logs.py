@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 CONTEXT_KEYS = ("ticket", "message_id", "mailbox", "outbox", "raw")
@@ -28,12 +29,32 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(data, ensure_ascii=False)
 
 
-def configure_logging(level: str = "INFO", as_json: bool = False) -> None:
+class RedactingFormatter(logging.Formatter):
+    """Another formatter's output with every password and key replaced by ***."""
+
+    def __init__(self, inner: logging.Formatter, secrets: Sequence[str]) -> None:
+        super().__init__()
+        self.inner = inner
+        self.secrets = tuple(secrets)
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = self.inner.format(record)
+        for value in self.secrets:
+            text = text.replace(value, "***")
+        return text
+
+
+def configure_logging(
+    level: str = "INFO", as_json: bool = False, redact: Sequence[str] = ()
+) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    if as_json:
-        handler.setFormatter(JsonFormatter())
-    else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    formatter: logging.Formatter = (
+        JsonFormatter()
+        if as_json
+        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
+    # A driver's or server's error text can carry a password (a database URL, say).
+    handler.setFormatter(RedactingFormatter(formatter, redact) if redact else formatter)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
