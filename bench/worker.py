@@ -32,10 +32,12 @@ def _settings(config: str) -> Settings:
 
 
 def _engine(settings: Settings, init: bool) -> Engine:
+    from ticketing import replykeys
     from ticketing.db import make_engine, upgrade
 
-    if init:
+    if init:  # what `ticketing init` does: the schema and the reply-token key
         upgrade(settings.database_url)
+        replykeys.ensure_key(settings)
     return make_engine(settings.database_url)
 
 

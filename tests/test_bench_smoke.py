@@ -18,6 +18,7 @@ from bench.mailgen import generate
 from bench.scenarios.data import manifest_of
 from bench.worker import check_ingested, cmd_outbox
 from tests.servers import ImapAccount, SmtpSink
+from ticketing import replykeys
 from ticketing.config import load_settings
 from ticketing.db import make_engine, upgrade
 from ticketing.imap import poll_once
@@ -52,6 +53,7 @@ def test_maildir_loaded_mail_is_ingested_once_each_and_its_acks_dispatched(
     config = write_config(tmp_path / "instance", account=imap_account, sink=smtp_sink)
     settings = load_settings(config, env={PASSWORD_ENV: imap_account.password})
     upgrade(settings.database_url)
+    replykeys.ensure_key(settings)
     engine = make_engine(settings.database_url)
     try:
         rules = load_rules(
