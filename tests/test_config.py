@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ticketing.config import load_settings
+from ticketing.config import IngressSettings, load_settings
 from ticketing.errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -146,3 +146,50 @@ def test_password_file(tmp_path: Path) -> None:
         tmp_path, f'[[mailboxes]]\nname="a"\nhost="h"\nusername="u"\npassword_file="{secret}"\n'
     )
     assert load_settings(path, env={}).mailbox("a").login_password() == "s3cret"
+
+
+@pytest.mark.parametrize(
+    ("ingress", "line", "error"),
+    [
+        ('allow_from = ["10.0.0.0/33"]', 3, r"ingress\.allow_from: not a network .*10\.0\.0\.0/33"),
+        ('allow_from = ["10.0.0.1/8"]', 3, r"ingress\.allow_from: .*has host bits set"),
+        ("allow_from = []", 3, r"ingress\.allow_from: is empty and no auth_username"),
+        ('addresses = ["desk"]', 3, r"ingress\.addresses: not an email address: 'desk'"),
+        ('tls_cert = "c.pem"', 3, r"ingress\.tls_cert: needs tls_key too"),
+        ('tls_key = "k.pem"', 3, r"ingress\.tls_key: needs tls_cert too"),
+        ("require_starttls = true", 3, r"ingress\.require_starttls: needs tls_cert"),
+        ('auth_username = "relay"', 3, r"ingress\.auth_username: needs auth_password_env or"),
+        ('auth_password_env = "PW"', 3, r"ingress\.auth_password_env: needs auth_username"),
+        ('auth_password = "hunter22"', 3, r"ingress\.auth_password: a plain password is not"),
+    ],
+)
+def test_bad_ingress_access_settings_are_named(
+    tmp_path: Path, ingress: str, line: int, error: str
+) -> None:
+    path = write(tmp_path, f'[ingress]\nlisten = "0.0.0.0:25"\n{ingress}\n')
+    with pytest.raises(ConfigError, match=error) as info:
+        load_settings(path, env={})
+    assert str(info.value).startswith(f"{path}:{line}: ")
+
+
+def test_ingress_access_settings_load(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+[service]
+from_address = "billing@example.com"
+addresses = ["billing@example.com"]
+[ingress]
+addresses = ["Desk@Example.com"]
+allow_from = ["127.0.0.0/8", "::1/128", "192.0.2.0/24", "2001:db8::/32"]
+tls_cert = "certs/ingress.pem"
+tls_key = "certs/ingress.key"
+auth_username = "relay"
+auth_password_env = "TICKETING_INGRESS_PASSWORD"
+""",
+    )
+    s = load_settings(path, env={})
+    assert s.ingress.allow_from[2:] == ("192.0.2.0/24", "2001:db8::/32")
+    assert s.ingress.auth_username == "relay" and s.ingress.tls_cert == "certs/ingress.pem"
+    assert s.own_addresses == {"billing@example.com", "desk@example.com"}
+    assert IngressSettings().allow_from == ("127.0.0.0/8", "::1/128")

@@ -76,17 +76,57 @@ class SmtpSettings:
         return _read_secret("smtp", self.password_env, self.password_file, self.password)
 
 
+DEFAULT_ALLOW_FROM = ("127.0.0.0/8", "::1/128")
+
+
 @dataclass(frozen=True)
 class IngressSettings:
     listen: str = "127.0.0.1:2525"  # empty = off
     queue: str = "billing"
-    # Accept mail only for these domains; empty = the domains of our own addresses.
+    # Desk addresses that accept mail here besides [service] from_address and addresses
+    # (with them, our own addresses: see Settings.own_addresses).
+    addresses: tuple[str, ...] = ()
+    # Domains we answer for: a recipient outside them is relaying (550 5.7.1), one inside
+    # that is no desk address is unknown (550 5.1.1). Empty = the desk addresses' domains.
     recipient_domains: tuple[str, ...] = ()
     lmtp: bool = False
+    # Clients in these networks may deliver without AUTH; any other must authenticate.
+    allow_from: tuple[str, ...] = DEFAULT_ALLOW_FROM
     # STARTTLS is offered when both are set; require_starttls refuses mail without it.
     tls_cert: str = ""
     tls_key: str = ""
     require_starttls: bool = False
+    # AUTH (PLAIN, LOGIN) for clients outside allow_from, offered only when auth_username
+    # is set, and with a tls_cert only after STARTTLS. The password never sits in the file.
+    auth_username: str = ""
+    auth_password_env: str = ""
+    auth_password_file: str = ""
+
+    def auth_password(self, base_dir: Path) -> str:
+        """The AUTH password: $auth_password_env when set, else auth_password_file
+        (relative to `base_dir`); an error naming the key when neither gives one."""
+        if self.auth_password_env:
+            value = os.environ.get(self.auth_password_env)
+            if value:
+                return value
+        if self.auth_password_file:
+            path = Path(self.auth_password_file)
+            path = path if path.is_absolute() else base_dir / path
+            try:
+                value = path.read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(
+                    f"ingress.auth_password_file: cannot read {str(path)!r}: {exc}"
+                ) from exc
+            if not value:
+                raise ConfigError(f"ingress.auth_password_file: {str(path)!r} is empty")
+            return value
+        if self.auth_password_env:
+            raise ConfigError(
+                f"ingress.auth_password_env: environment variable {self.auth_password_env} "
+                "is not set or empty"
+            )
+        raise ConfigError("ingress.auth_username needs auth_password_env or auth_password_file")
 
     @property
     def host_port(self) -> tuple[str, int] | None:
@@ -148,6 +188,7 @@ class ServiceSettings:
 
     @property
     def own_addresses(self) -> frozenset[str]:
+        # Only this section's; Settings.own_addresses adds [smtp] and [ingress] ones.
         return frozenset(a.lower() for a in (self.from_address, *self.addresses) if a)
 
 
@@ -242,6 +283,14 @@ class Settings:
         if self.smtp and self.smtp.from_address:
             return self.smtp.from_address
         return self.service.from_address
+
+    @property
+    def own_addresses(self) -> frozenset[str]:
+        """Every address of the desk, lower-cased: [service] from_address and addresses,
+        the [smtp] from_address and the [ingress] addresses. The ingress accepts mail for
+        these only; loop protection never answers them; mail to several is one ticket."""
+        extra = (self.from_address, *self.ingress.addresses)
+        return self.service.own_addresses | {a.lower() for a in extra if a}
 
     def path(self, value: str) -> Path:
         p = Path(value)
@@ -438,7 +487,14 @@ def _parse_file(path: Path) -> Settings:
         for i, table in enumerate(raw_mailboxes)
     )
     smtp = reader.build(SmtpSettings, "smtp", data["smtp"]) if "smtp" in data else None
-    ingress = reader.build(IngressSettings, "ingress", data.get("ingress", {}))
+    raw_ingress = data.get("ingress", {})
+    if isinstance(raw_ingress, Mapping) and "auth_password" in raw_ingress:
+        raise reader.error(
+            "ingress",
+            "auth_password",
+            "a plain password is not accepted here: use auth_password_env or auth_password_file",
+        )
+    ingress = reader.build(IngressSettings, "ingress", raw_ingress)
     settings = Settings(
         database=database,
         service=service,
@@ -494,6 +550,7 @@ def _validate(reader: _Reader, s: Settings) -> None:
             raise reader.error("ingress", "listen", "must be HOST:PORT") from exc
     if s.ingress.queue not in queues:
         raise reader.error("ingress", "queue", f"unknown queue (known: {', '.join(queues)})")
+    _validate_ingress(reader, s.ingress)
     for key, allowed in (
         ("unknown_sender", ("hold", "new")),
         ("reply_to_closed", ("reopen", "new")),
@@ -502,6 +559,42 @@ def _validate(reader: _Reader, s: Settings) -> None:
             raise reader.error("service", key, f"must be one of {', '.join(allowed)}")
     if "@" not in s.from_address:
         raise reader.error("service", "from_address", "must be an email address")
+
+
+def _validate_ingress(reader: _Reader, ing: IngressSettings) -> None:
+    """Who may deliver to the ingress, and for which addresses."""
+    import ipaddress
+
+    for address in ing.addresses:
+        local, at, domain = address.rpartition("@")
+        if not at or not local or not domain or any(c.isspace() for c in address):
+            raise reader.error("ingress", "addresses", f"not an email address: {address!r}")
+    for network in ing.allow_from:
+        try:
+            ipaddress.ip_network(network)
+        except ValueError as exc:
+            raise reader.error(
+                "ingress", "allow_from", f"not a network (CIDR, e.g. 10.0.0.0/8): {exc}"
+            ) from exc
+    if bool(ing.tls_cert) != bool(ing.tls_key):
+        key, other = ("tls_cert", "tls_key") if ing.tls_cert else ("tls_key", "tls_cert")
+        raise reader.error("ingress", key, f"needs {other} too (the certificate and its key)")
+    if ing.require_starttls and not ing.tls_cert:
+        raise reader.error("ingress", "require_starttls", "needs tls_cert and tls_key")
+    if ing.auth_username:
+        if not ing.auth_password_env and not ing.auth_password_file:
+            raise reader.error(
+                "ingress", "auth_username", "needs auth_password_env or auth_password_file"
+            )
+    elif ing.auth_password_env or ing.auth_password_file:
+        key = "auth_password_env" if ing.auth_password_env else "auth_password_file"
+        raise reader.error("ingress", key, "needs auth_username")
+    if ing.listen and not ing.allow_from and not ing.auth_username:
+        raise reader.error(
+            "ingress",
+            "allow_from",
+            "is empty and no auth_username is set: no client could deliver",
+        )
 
 
 def _array_of_tables(reader: _Reader, section: str, key: str, value: Any) -> list[Any]:

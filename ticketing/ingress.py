@@ -2,45 +2,157 @@
 the pipeline and answers 250 only after it committed.
 
 451 when the database is unavailable (the client retries later, nothing is lost), 552
-over the size limit (aiosmtpd enforces it from `data_size_limit`), 550 for recipients
-outside our domains.
+over the size limit (aiosmtpd enforces it from `data_size_limit`). Only the desk's own
+addresses (`local+tag@domain` included) receive mail: another recipient at our domains
+gets 550 5.1.1, one elsewhere 550 5.7.1. Only clients in `[ingress] allow_from` may
+deliver without AUTH; the others must authenticate (after STARTTLS when a certificate
+is configured), and a connection is closed after `AUTH_MAX_FAILURES` wrong credentials.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hmac
+import ipaddress
 import logging
 import ssl
 from typing import Any
 
+from aiosmtpd.controller import Controller
+from aiosmtpd.lmtp import LMTP
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword, syntax
 from sqlalchemy.exc import OperationalError
 
 from ticketing.config import Settings
+from ticketing.errors import ConfigError
 from ticketing.pipeline import DUPLICATE, Pipeline, RawItem
 
 log = logging.getLogger(__name__)
+
+# Wrong credentials allowed per connection; the last one is answered 421 and the
+# connection closed, so guessing costs a new connection (and a log line) every few tries.
+AUTH_MAX_FAILURES = 3
+TOO_MANY_FAILURES = "421 4.7.0 Too many failed authentication attempts, closing connection"
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def desk_address(address: str, desk: frozenset[str]) -> bool:
+    """Whether `address` is one of the desk's (lower-cased) addresses, or one of them
+    with a `+tag` after its local part."""
+    local, _, domain = address.rpartition("@")
+    domain = domain.lower()
+    if f"{local}@{domain}".lower() in desk:
+        return True
+    return any(
+        f"{local[:i]}@{domain}".lower() in desk for i, c in enumerate(local) if c == "+" and i
+    )
+
+
+def client_allowed(peer: Any, networks: tuple[Network, ...]) -> bool:
+    """Whether the client at `peer` (aiosmtpd's peername tuple) is in `networks`."""
+    host = peer[0] if isinstance(peer, tuple) and peer else peer
+    try:
+        ip = ipaddress.ip_address(str(host))
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped  # a dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d
+    return any(ip in net for net in networks)
 
 
 class IngressHandler:
     """aiosmtpd handler; its hooks follow aiosmtpd's `handle_<VERB>` convention."""
 
-    def __init__(self, pipeline: Pipeline, settings: Settings, lmtp: bool = False) -> None:
+    def __init__(
+        self, pipeline: Pipeline, settings: Settings, lmtp: bool = False, password: str = ""
+    ) -> None:
         self.pipeline = pipeline
         self.settings = settings
         self.source = "lmtp" if lmtp else "smtp"
-        own_domains = {a.rpartition("@")[2] for a in settings.service.own_addresses}
-        self.domains = {d.lower() for d in settings.ingress.recipient_domains} or own_domains
+        ing = settings.ingress
+        self.desk = settings.own_addresses
+        desk_domains = {a.rpartition("@")[2] for a in self.desk}
+        self.domains = {d.lower() for d in ing.recipient_domains} or desk_domains
+        self.networks = tuple(ipaddress.ip_network(n) for n in ing.allow_from)
+        self.username = ing.auth_username.encode("utf-8")
+        self.password = password.encode("utf-8")
+        if self.username and not self.password:
+            raise ConfigError("ingress.auth_username is set but the AUTH password is empty")
+
+    def refusal(self, session: Any) -> str | None:
+        """Why this client may not deliver (an SMTP reply), or None."""
+        if session.authenticated or client_allowed(session.peer, self.networks):
+            return None
+        if self.username:
+            return "530 5.7.0 Authentication required"
+        host = session.peer[0] if isinstance(session.peer, tuple) else session.peer
+        log.info("ingress: refused %s: not in [ingress] allow_from and no AUTH configured", host)
+        return f"550 5.7.1 Client host {host} may not send mail here"
+
+    async def handle_EHLO(
+        self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
+    ) -> list[str]:
+        session.host_name = hostname
+        if self.username:
+            return responses
+        # Without credentials nobody can authenticate: do not advertise AUTH at all.
+        return [r for r in responses if not r.startswith("250-AUTH")]
+
+    async def handle_MAIL(
+        self, server: Any, session: Any, envelope: Any, address: str, mail_options: list[str]
+    ) -> str:
+        refusal = self.refusal(session)
+        if refusal:
+            return refusal
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: list[str]
     ) -> str:
+        refusal = self.refusal(session)
+        if refusal:
+            return refusal
         domain = address.rpartition("@")[2].lower()
         if domain not in self.domains:
             return f"550 5.7.1 relaying denied: we accept mail for {', '.join(sorted(self.domains))} only"
+        if not desk_address(address, self.desk):
+            return f"550 5.1.1 <{address}>: no such mailbox here"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
+    def authenticate(
+        self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
+    ) -> AuthResult:
+        """aiosmtpd's authenticator: the configured username and password, compared in
+        constant time; every wrong pair counts against the connection."""
+        if isinstance(auth_data, LoginPassword):
+            # Both comparisons always run, so the timing tells nothing about which failed.
+            user_ok = hmac.compare_digest(auth_data.login, self.username)
+            password_ok = hmac.compare_digest(auth_data.password, self.password)
+            if user_ok and password_ok and self.username:
+                return AuthResult(
+                    success=True, auth_data=auth_data.login.decode("utf-8", "replace")
+                )
+        server.auth_failures += 1
+        host = session.peer[0] if isinstance(session.peer, tuple) else session.peer
+        log.warning(
+            "ingress: failed AUTH %s from %s (%d of %d)",
+            mechanism,
+            host,
+            server.auth_failures,
+            AUTH_MAX_FAILURES,
+        )
+        if server.auth_failures >= AUTH_MAX_FAILURES:
+            return AuthResult(success=False, handled=False, message=TOO_MANY_FAILURES)
+        return AuthResult(success=False, handled=False)
+
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        refusal = self.refusal(session)
+        if refusal:
+            return refusal
         data = envelope.original_content or envelope.content
         raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogateescape")
         item = RawItem(
@@ -66,29 +178,82 @@ class IngressHandler:
         return f"250 2.0.0 OK: {result.outcome}{ref}"
 
 
-def start_listener(pipeline: Pipeline, settings: Settings) -> Any:
-    """Start the ingress in a background thread; returns the aiosmtpd controller."""
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.lmtp import LMTP
-    from aiosmtpd.smtp import SMTP
+class IngressSMTP(SMTP):
+    """aiosmtpd's SMTP, closing the connection once AUTH failed too often."""
 
+    auth_failures = 0  # per connection: aiosmtpd makes one instance per client
+
+    @syntax("AUTH <mechanism>")
+    async def smtp_AUTH(self, arg: str) -> None:
+        await super().smtp_AUTH(arg)
+        if self.auth_failures >= AUTH_MAX_FAILURES:
+            # As smtp_QUIT does, after the reply (421, from the authenticator) went out.
+            if self._handler_coroutine is not None:
+                self._handler_coroutine.cancel()
+            if self.transport is not None:
+                self.transport.close()
+
+
+class IngressLMTP(LMTP, IngressSMTP):
+    """The same, speaking LMTP."""
+
+
+def access_summary(settings: Settings) -> str:
+    """Who may deliver, for the operator's start-up line."""
+    ing = settings.ingress
+    parts = [f"without AUTH from {', '.join(ing.allow_from) or 'nowhere'}"]
+    if ing.auth_username:
+        parts.append("AUTH after STARTTLS" if ing.tls_cert else "AUTH in clear (no tls_cert)")
+    elif ing.tls_cert:
+        parts.append("STARTTLS")
+    return "; ".join(parts)
+
+
+def tls_context(settings: Settings) -> ssl.SSLContext | None:
+    """The server context for STARTTLS, or None without `tls_cert`; a ConfigError naming
+    the key when a file is missing or does not load."""
+    ing = settings.ingress
+    where = f"{settings.source}: " if settings.source else ""
+    if not ing.tls_cert and not ing.tls_key:
+        return None
+    files = {}
+    for key in ("tls_cert", "tls_key"):
+        value = getattr(ing, key)
+        if not value:
+            raise ConfigError(f"{where}ingress.{key}: tls_cert and tls_key go together")
+        path = settings.path(value)
+        if not path.is_file():
+            raise ConfigError(f"{where}ingress.{key}: no such file: {path}")
+        files[key] = path
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    try:
+        context.load_cert_chain(str(files["tls_cert"]), str(files["tls_key"]))
+    except (ssl.SSLError, OSError) as exc:
+        raise ConfigError(
+            f"{where}ingress.tls_cert: cannot load {files['tls_cert']} with the key "
+            f"{files['tls_key']}: {exc}"
+        ) from exc
+    return context
+
+
+def start_listener(pipeline: Pipeline, settings: Settings) -> Any:
+    """Start the ingress in a background thread; returns the aiosmtpd controller.
+
+    A missing certificate or AUTH password is a ConfigError here, before anything listens.
+    """
     host_port = settings.ingress.host_port
     if host_port is None:
         raise ValueError("ingress is disabled (ingress.listen is empty)")
     host, port = host_port
-    handler = IngressHandler(pipeline, settings, lmtp=settings.ingress.lmtp)
+    ing = settings.ingress
+    context = tls_context(settings)
+    password = ing.auth_password(settings.base_dir) if ing.auth_username else ""
+    handler = IngressHandler(pipeline, settings, lmtp=ing.lmtp, password=password)
     limit = settings.service.max_message_bytes
-    tls_context = None
-    if settings.ingress.tls_cert and settings.ingress.tls_key:
-        tls_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        tls_context.load_cert_chain(
-            str(settings.path(settings.ingress.tls_cert)),
-            str(settings.path(settings.ingress.tls_key)),
-        )
+    server_class = IngressLMTP if ing.lmtp else IngressSMTP
 
     class _Controller(Controller):
         def factory(self) -> Any:
-            server_class = LMTP if settings.ingress.lmtp else SMTP
             return server_class(
                 self.handler,
                 data_size_limit=limit,
@@ -96,8 +261,13 @@ def start_listener(pipeline: Pipeline, settings: Settings) -> Any:
                 decode_data=False,
                 hostname=settings.service.message_domain,
                 ident="ticketing ingress",
-                tls_context=tls_context,
-                require_starttls=settings.ingress.require_starttls and tls_context is not None,
+                tls_context=context,
+                require_starttls=ing.require_starttls and context is not None,
+                # With a certificate, credentials never cross the network in clear.
+                auth_require_tls=context is not None,
+                authenticator=handler.authenticate if ing.auth_username else None,
+                # Without a username there is nothing to log in to (nor any AUTH in EHLO).
+                auth_exclude_mechanism=() if ing.auth_username else ("LOGIN", "PLAIN"),
             )
 
     controller = _Controller(handler, hostname=host, port=port)

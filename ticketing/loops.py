@@ -26,7 +26,7 @@ def own_mail_reason(settings: Settings, email: InboundEmail) -> str | None:
     if loop is not None and loop.strip().lower() == settings.service.message_domain.lower():
         return f"carries our loop header {LOOP_HEADER}: {loop.strip()}"
     sender = email.sender_email
-    if sender and sender in settings.service.own_addresses:
+    if sender and sender in settings.own_addresses:
         return f"sent from our own address {sender}"
     return None
 
@@ -49,7 +49,7 @@ def static_refusal(settings: Settings, email: InboundEmail) -> str | None:
     local = target.split("@", 1)[0]
     if any(local == d or local.startswith(d + "+") for d in _DAEMONS):
         return f"{target} is an automated mailbox"
-    if target in settings.service.own_addresses:
+    if target in settings.own_addresses:
         return f"{target} is one of our own addresses"
     return None
 

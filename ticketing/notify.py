@@ -48,7 +48,7 @@ def thread_headers(session: Session, ticket_id: int) -> Threading:
 
 def recipients(session: Session, settings: Settings, ticket: Ticket) -> tuple[list[str], list[str]]:
     """To: the requester; Cc: the other participants, as a mail client's reply-all would."""
-    own = settings.service.own_addresses
+    own = settings.own_addresses
     to = [ticket.requester]
     cc = [
         p.email

@@ -206,9 +206,7 @@ class Pipeline:
             settings.path(settings.service.templates_dir), settings.service.default_language
         )
         self.blobs = BlobStore(settings.path(settings.service.attachments_dir))
-        self._our_domains = tuple(
-            sorted({a.rpartition("@")[2] for a in settings.service.own_addresses})
-        )
+        self._our_domains = tuple(sorted({a.rpartition("@")[2] for a in settings.own_addresses}))
         self._pool: ParsePool | None = None
         self._pool_lock = threading.Lock()
         self._pool_wanted = default_workers(settings.service.parse_workers)
@@ -235,7 +233,7 @@ class Pipeline:
                         blob_root=self.blobs.root,
                         inline_raw_limit=INLINE_RAW_LIMIT,
                         our_domains=self._our_domains,
-                        own_addresses=self.settings.service.own_addresses,
+                        own_addresses=self.settings.own_addresses,
                         ticket_tag=self.settings.service.ticket_tag,
                         rules=self.rules,
                     )
@@ -455,7 +453,7 @@ class Pipeline:
         if the customer's status is the one it assumed.
         """
         s = self.settings
-        own = s.service.own_addresses
+        own = s.own_addresses
         requesters = [reply_address(e) or e.sender_email or "" for _, _, e, _ in entries]
         customers = {
             c.email: c
@@ -1252,7 +1250,7 @@ class Pipeline:
         )
 
     def _our_recipients(self, item: RawItem, email: InboundEmail) -> tuple[str, ...]:
-        return recipients_of(self.settings.service.own_addresses, item.envelope_to, email)
+        return recipients_of(self.settings.own_addresses, item.envelope_to, email)
 
     def _customer_status(self, session: Session, ticket: Ticket) -> str | None:
         if ticket.customer_id is None:

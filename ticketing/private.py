@@ -121,6 +121,8 @@ def secret_values(settings: Settings) -> list[str]:
     getters = [mb.login_password for mb in settings.mailboxes]
     if settings.smtp:
         getters.append(settings.smtp.login_password)
+    if settings.ingress.auth_username:
+        getters.append(lambda: settings.ingress.auth_password(settings.base_dir))
     # A password or key that cannot be read cannot leak either.
     for get in getters:
         with contextlib.suppress(TicketingError):
@@ -153,6 +155,12 @@ def security_warnings(settings: Settings) -> list[str]:
                 f"readable by group or others (mode {mode:04o}): chmod 600 {settings.source}, "
                 "or use password_env / password_file"
             )
+    ing = settings.ingress
+    if ing.listen and ing.auth_username and not ing.tls_cert:
+        found.append(
+            "[ingress] offers AUTH without tls_cert: the password crosses the network in "
+            "clear; set tls_cert and tls_key"
+        )
     keys = replykeys.key_file(settings)
     mode = readable_by_others(keys) if not replykeys.from_environment(settings) else None
     if mode is not None:

@@ -31,7 +31,7 @@ INGRESS_MAILBOX = "ingress"  # the name the SMTP/LMTP ingress gives its mail
 
 def our_domains(settings: Settings) -> tuple[str, ...]:
     """The domains parse_email treats as ours (the pipeline's own choice)."""
-    return tuple(sorted({a.rpartition("@")[2] for a in settings.service.own_addresses}))
+    return tuple(sorted({a.rpartition("@")[2] for a in settings.own_addresses}))
 
 
 def mailbox_queue(settings: Settings, mailbox: str | None) -> str:
@@ -54,7 +54,7 @@ def route_context(
     default_queue: str | None = None,
 ) -> RouteContext:
     """The context the pipeline would give this mail when it opens a ticket."""
-    own = settings.service.own_addresses
+    own = settings.own_addresses
     seen = [a.email for a in (*email.to, *email.cc) if a.email in own]
     seen += [a.lower() for a in envelope_to]
     return RouteContext(

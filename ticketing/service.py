@@ -54,12 +54,12 @@ class Service:
     def run(self) -> None:
         s = self.settings
         if s.ingress.host_port is not None:
-            from ticketing.ingress import start_listener
+            from ticketing.ingress import access_summary, start_listener
 
             self._ingress = start_listener(self.pipeline, s)
             host, port = s.ingress.host_port
             kind = "LMTP" if s.ingress.lmtp else "SMTP"
-            self.announce(f"{kind} ingress listening on {host}:{port}")
+            self.announce(f"{kind} ingress listening on {host}:{port} ({access_summary(s)})")
         if s.mailboxes:
             # From this (the main) thread: the workers die with the thread that starts them.
             self.pipeline.start_workers()
