@@ -785,6 +785,24 @@ def actor_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def _canonical_invoice_option(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    """Every --invoice: the canonical number (ticketing.invoiceno), as the mail gets."""
+    from ticketing.invoiceno import InvalidInvoice, canonical_invoice
+
+    if value is None:
+        return None
+    try:
+        return canonical_invoice(value)
+    except InvalidInvoice as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+
+def invoice_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--invoice", callback=_canonical_invoice_option, help=help)
+
+
 def _show_desk_records(data: dict[str, Any]) -> None:
     for case in data.get("vendor_cases", []):
         click.echo(
@@ -1203,7 +1221,7 @@ def tickets_vendor_update(
 
 @tickets.command("dispute")
 @click.argument("ticket")
-@click.option("--invoice", help="Default: the invoice number found in the customer's mail.")
+@invoice_option("Default: the invoice number found in the customer's mail.")
 @click.option("--amount", help="The disputed amount, e.g. 12000 or 1,234.56.")
 @click.option("--currency", help="ISO 4217 code, e.g. JPY, USD.")
 @click.option("--reason", default="", help="Why the customer disputes it.")
@@ -1255,7 +1273,7 @@ def tickets_dispute(
 @click.argument("outcome", type=click.Choice(["upheld", "rejected", "partial"]))
 @click.option("--credit", help="Amount credited (required for partial).")
 @click.option("--message", default="", help="An explanation for the customer.")
-@click.option("--invoice", help="Which dispute, when the ticket has several open.")
+@invoice_option("Which dispute, when the ticket has several open.")
 @actor_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
