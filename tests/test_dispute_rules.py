@@ -1,20 +1,26 @@
-"""Invoice numbers in one canonical form whoever typed them (`ticketing.invoiceno`):
-the pure function, the mail extractor, and the customers CSV import (SQLite and
-PostgreSQL)."""
+"""Disputes and the money they hold, on SQLite and PostgreSQL: at most one open dispute
+per ticket and invoice, `dispute-outcome` choosing by invoice, `tickets resolve` refused
+while a dispute has no outcome, and invoice numbers in one canonical form whoever typed
+them (`ticketing.invoiceno`)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from alembic import command
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
 from tests.desk_support import Desk
 from tests.support import REPO, mail
+from ticketing.db import _alembic_config, upgrade
 from ticketing.invoiceno import InvalidInvoice, canonical_invoice
-from ticketing.models import Invoice, Ticket
+from ticketing.models import Dispute, Invoice, Ticket
 from ticketing.parse import parse_email
 from ticketing.rules import load_rules
 
@@ -108,6 +114,68 @@ def ticket(desk: Desk, ticket_id: int) -> Ticket:
         return found
 
 
+def disputes(desk: Desk, ticket_id: int) -> list[Dispute]:
+    with desk.session() as s:
+        return list(
+            s.execute(
+                select(Dispute).where(col(Dispute.ticket_id) == ticket_id).order_by(col(Dispute.id))
+            ).scalars()
+        )
+
+
+def test_a_repeat_dispute_names_the_open_one_and_the_outcome_picks_by_invoice(
+    desk: Desk,
+) -> None:
+    import_accounts(desk, f"{ANN},INV-2026-0042,30000,JPY,0", f"{ANN},INV-2026-0043,5000,JPY,0")
+    tid = customer_mail(desk, ANN, "Dispute INV-2026-0042", "We were charged twice.", 1)
+    first = desk.json("tickets", "dispute", str(tid), "--amount", "30000", "--currency", "JPY")
+    assert first["dispute"]["invoice"] == "INV-2026-0042"
+
+    # Again, in another spelling: refused, naming the dispute that is open.
+    again = desk.invoke(
+        "tickets", "dispute", str(tid), "--invoice", "ＩＮＶ２０２６－００４２",
+        "--amount", "30000", "--currency", "JPY",
+    )  # fmt: skip
+    assert again.exit_code == 1 and "Traceback" not in again.output
+    assert f"already has dispute {first['dispute']['id']} open on invoice INV-2026-0042" in (
+        again.output
+    )
+    as_json = desk.invoke(
+        "tickets", "dispute", str(tid), "--amount", "30000", "--currency", "JPY", "--json"
+    )
+    assert as_json.exit_code == 1
+    refused = json.loads(as_json.stdout)
+    assert refused["dispute"] == first["dispute"] and refused["ticket_id"] == tid
+    assert "already has dispute" in refused["error"]
+    assert len(disputes(desk, tid)) == 1
+
+    # A second invoice on the same ticket is its own dispute.
+    desk.ok(
+        "tickets", "dispute", str(tid), "--invoice", "inv 2026 0043",
+        "--amount", "5000", "--currency", "JPY",
+    )  # fmt: skip
+    ambiguous = desk.fails(1, "tickets", "dispute-outcome", str(tid), "rejected")
+    assert "several open disputes" in ambiguous
+    assert "INV-2026-0042 (dispute" in ambiguous and "INV-2026-0043 (dispute" in ambiguous
+    elsewhere = desk.fails(
+        1, "tickets", "dispute-outcome", str(tid), "rejected", "--invoice", "INV-2026-0099"
+    )
+    assert "no open dispute on invoice INV-2026-0099" in elsewhere
+    assert "open: INV-2026-0042" in elsewhere
+    decided = desk.json(
+        "tickets", "dispute-outcome", str(tid), "rejected", "--invoice", "inv2026-0043"
+    )
+    assert decided["dispute"]["invoice"] == "INV-2026-0043"
+    assert decided["dispute"]["status"] == "rejected"
+    # One left open: no --invoice needed any more.
+    assert desk.json("tickets", "dispute-outcome", str(tid), "upheld")["dispute"]["invoice"] == (
+        "INV-2026-0042"
+    )
+    # Decided, the invoice may be disputed again.
+    desk.ok("tickets", "dispute", str(tid), "--amount", "100", "--currency", "JPY")
+    assert [d.status for d in disputes(desk, tid)] == ["upheld", "rejected", "open"]
+
+
 def test_customers_import_and_the_mail_store_one_canonical_number(desk: Desk) -> None:
     report = import_accounts(desk, f"{ANN},inv 2026 0042,30000,JPY,10")
     assert report["invoices_created"] == 1
@@ -122,3 +190,153 @@ def test_customers_import_and_the_mail_store_one_canonical_number(desk: Desk) ->
     bad = desk.tmp_path / "bad.csv"
     bad.write_text(f"email,invoice,amount,currency,days_overdue\n{ANN},#,1,JPY,1\n", "utf-8")
     assert f"{bad}:2: not an invoice number: '#'" in desk.fails(1, "customers", "import", str(bad))
+
+
+def test_an_unknown_invoice_is_a_clear_error(desk: Desk) -> None:
+    import_accounts(desk, f"{ANN},INV-2026-0042,30000,JPY,10", f"{BOB},INV-2026-0050,100,JPY,10")
+    tid = customer_mail(desk, ANN, "A charge", "This charge is wrong.", 1)
+    unknown = desk.fails(
+        1, "tickets", "dispute", str(tid), "--invoice", "inv-2026-9999",
+        "--amount", "1", "--currency", "JPY",
+    )  # fmt: skip
+    assert f"unknown invoice INV-2026-9999: not on the account of {ANN}" in unknown
+    assert "its invoices: INV-2026-0042" in unknown
+    assert "not an invoice number" in desk.fails(
+        2, "tickets", "dispute", str(tid), "--invoice", "  ", "--amount", "1", "--currency", "JPY"
+    )
+    assert "not an invoice number" in desk.fails(
+        2, "tickets", "dispute-outcome", str(tid), "rejected", "--invoice", "#"
+    )
+    # Someone else's invoice is not on this customer's account either.
+    assert "not on the account" in desk.fails(
+        1, "tickets", "dispute", str(tid), "--invoice", "INV-2026-0050",
+        "--amount", "1", "--currency", "JPY",
+    )  # fmt: skip
+    out = desk.json(
+        "tickets", "dispute", str(tid), "--invoice", "INV2026 0042",
+        "--amount", "30000", "--currency", "JPY",
+    )  # fmt: skip
+    assert out["dispute"]["invoice"] == "INV-2026-0042"
+    with desk.session() as s:
+        by_number = {i.number: i.id for i in s.execute(select(Invoice)).scalars()}
+    assert disputes(desk, tid)[0].invoice_id == by_number["INV-2026-0042"]
+
+    # A ticket whose requester has no account may name an invoice the desk knows.
+    stray = customer_mail(desk, "cy@elsewhere.example", "Charge", "wrong charge", 2)
+    with desk.session() as s:
+        s.execute(
+            update(Ticket)
+            .where(col(Ticket.id) == stray)
+            .values(customer_id=None, requester="nobody@elsewhere.example")
+        )
+        s.commit()
+    assert "the desk knows no invoice by that number" in desk.fails(
+        1, "tickets", "dispute", str(stray), "--invoice", "INV-2026-9999",
+        "--amount", "1", "--currency", "JPY",
+    )  # fmt: skip
+    desk.ok(
+        "tickets", "dispute", str(stray), "--invoice", "inv-2026-0050",
+        "--amount", "1", "--currency", "JPY",
+    )  # fmt: skip
+    assert disputes(desk, stray)[0].invoice_id == by_number["INV-2026-0050"]
+
+
+def test_resolve_waits_for_the_outcome_unless_forced_with_a_reason(desk: Desk) -> None:
+    import_accounts(desk, f"{ANN},INV-2026-0042,30000,JPY,0", f"{ANN},INV-2026-0043,10,JPY,0")
+    tid = customer_mail(desk, ANN, "Dispute INV-2026-0042", "Charged twice.", 1)
+    desk.ok("tickets", "dispute", str(tid), "--amount", "30000", "--currency", "JPY")
+    refused = desk.fails(1, "tickets", "resolve", str(tid), "--resolution", "Credited.")
+    assert "dispute without an outcome, on invoice INV-2026-0042" in refused
+    assert "tickets dispute-outcome" in refused and "--force --reason" in refused
+    assert "--force needs --reason" in desk.fails(
+        2, "tickets", "resolve", str(tid), "--resolution", "Credited.", "--force"
+    )
+    assert ticket(desk, tid).status == "open"  # recording the dispute opened it
+    desk.ok("tickets", "dispute-outcome", str(tid), "rejected")
+    desk.ok("tickets", "resolve", str(tid), "--resolution", "The charge stands.")
+    assert [e.kind for e in desk.events(tid)].count("ticket.resolved") == 1
+
+    # Forced past an open dispute: the reason and the disputes are in the audit trail.
+    other = customer_mail(desk, ANN, "Dispute INV-2026-0043", "Wrong.", 2)
+    desk.ok("tickets", "dispute", str(other), "--amount", "10", "--currency", "JPY")
+    desk.ok(
+        "tickets", "resolve", str(other), "--resolution", "Handled by phone.", "--force",
+        "--reason", "vendor decided by phone, outcome recorded later",
+    )  # fmt: skip
+    resolved = [e for e in desk.events(other) if e.kind == "ticket.resolved"][-1]
+    assert resolved.detail["reason"] == "vendor decided by phone, outcome recorded later"
+    assert resolved.detail["forced_past_disputes"] == [
+        {"id": disputes(desk, other)[0].id, "invoice": "INV-2026-0043"}
+    ]
+
+
+def test_merge_refuses_two_open_disputes_on_one_invoice(desk: Desk) -> None:
+    import_accounts(desk, f"{ANN},INV-2026-0042,30000,JPY,0")
+    first = customer_mail(desk, ANN, "Dispute INV-2026-0042", "Charged twice.", 1)
+    second = customer_mail(desk, ANN, "INV-2026-0042 again", "Still charged twice.", 2)
+    for tid in (first, second):
+        desk.ok("tickets", "dispute", str(tid), "--amount", "30000", "--currency", "JPY")
+    refused = desk.fails(1, "tickets", "merge", str(second), str(first))
+    assert "both have a dispute open on invoice INV-2026-0042" in refused
+    desk.ok("tickets", "dispute-outcome", str(second), "rejected")
+    desk.ok("tickets", "merge", str(second), str(first))
+    assert [d.status for d in disputes(desk, first)] == ["open", "rejected"]
+
+
+# -- migration 0005 ----------------------------------------------------------------------
+
+
+def test_migration_keeps_the_first_open_dispute_and_canonicalises_numbers(
+    desk: Desk, db_url: str
+) -> None:
+    import_accounts(desk, f"{ANN},INV-2026-0042,30000,JPY,0", f"{ANN},INV-2026-0043,10,JPY,0")
+    tid = customer_mail(desk, ANN, "Dispute INV-2026-0042", "Charged twice.", 1)
+    desk.ok("tickets", "dispute", str(tid), "--amount", "30000", "--currency", "JPY")
+    first = disputes(desk, tid)[0]
+    command.downgrade(_alembic_config(db_url), "0004")
+    # What the desk could hold before 0005: a repeat, in another spelling, and two
+    # invoices of one customer that are one number once canonical.
+    with desk.engine.begin() as conn:
+        conn.execute(text("UPDATE invoices SET number = 'inv 2026 0042' WHERE number LIKE '%0042'"))
+        conn.execute(text("UPDATE disputes SET invoice = 'inv 2026 0042'"))
+        conn.execute(
+            text(
+                "INSERT INTO disputes (ticket_id, invoice, amount_minor, currency, reason, "
+                "status, created_at) SELECT ticket_id, 'INV2026-0042', 100, currency, 'again', "
+                "'open', created_at FROM disputes"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO invoices (customer_id, number, amount_minor, currency, due_date, "
+                "status, created_at, updated_at) SELECT customer_id, 'inv-2026-0043', "
+                "amount_minor, currency, due_date, status, created_at, updated_at "
+                "FROM invoices WHERE number = 'INV-2026-0043'"
+            )
+        )
+    upgrade(db_url)
+    with desk.session() as s:
+        numbers = sorted(s.execute(select(col(Invoice.number))).scalars())
+        ids = {i.number: i.id for i in s.execute(select(Invoice)).scalars()}
+    # The clash is left for an agent to sort out; everything else is canonical.
+    assert numbers == ["INV-2026-0042", "INV-2026-0043", "inv-2026-0043"]
+    kept, repeat = disputes(desk, tid)
+    assert (kept.id, kept.status, kept.invoice) == (first.id, "open", "INV-2026-0042")
+    assert kept.invoice_id == ids["INV-2026-0042"]
+    assert (repeat.status, repeat.invoice) == ("duplicate", "INV-2026-0042")
+    event = [e for e in desk.events(tid) if e.kind == "dispute.duplicate"]
+    assert [(e.actor, e.detail["id"], e.detail["kept"]) for e in event] == [
+        ("migration", repeat.id, kept.id)
+    ]
+    # The database itself refuses a second open dispute on the ticket and invoice.
+    with desk.session() as s:
+        s.add(Dispute(ticket_id=tid, invoice="INV-2026-0042", amount_minor=1, currency="JPY"))
+        with pytest.raises(IntegrityError):
+            s.flush()
+    # Down again: the repeat is open as it was, and nothing refuses it.
+    command.downgrade(_alembic_config(db_url), "0004")
+    with desk.engine.connect() as conn:
+        statuses = conn.execute(text("SELECT status FROM disputes ORDER BY id")).scalars().all()
+        assert statuses == ["open", "open"]
+    upgrade(db_url)  # and up: the same repair again
+    assert [d.status for d in disputes(desk, tid)] == ["open", "duplicate"]

@@ -1041,7 +1041,11 @@ def tickets_status(
 @click.option("--resolution", help="What was done: the customer is told this.")
 @click.option("--resolution-file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--no-notify", is_flag=True, help="Do not mail the customer (needs --reason).")
-@click.option("--force", is_flag=True, help="Resolve despite an open vendor case (needs --reason).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Resolve despite an open vendor case or a dispute without an outcome (needs --reason).",
+)
 @click.option("--reason", default="", help="Why the customer is not told, or why forced.")
 @actor_option
 @click.option("--json", "as_json", is_flag=True)
@@ -1240,8 +1244,11 @@ def tickets_dispute(
     actor: str,
     as_json: bool,
 ) -> None:
-    """Record what the customer disputes (invoice, amount, currency)."""
-    from ticketing.disputes import record_dispute
+    """Record what the customer disputes (invoice, amount, currency).
+
+    The invoice must be on the customer's account; while a dispute on the same ticket
+    and invoice has no outcome, another is refused (exit 1, naming it)."""
+    from ticketing.disputes import DisputeAlreadyOpen, record_dispute
     from ticketing.money import MoneyError, check_currency
 
     if currency is not None:
@@ -1250,22 +1257,30 @@ def tickets_dispute(
         except MoneyError as exc:
             fail(str(exc))
     tid = _ticket_id(ticket, app.settings)
-    _run_action(
-        app,
-        as_json,
-        lambda s, r: record_dispute(
-            s,
-            app.settings,
-            r,
-            tid,
-            actor=actor,
-            invoice=invoice,
-            amount=amount,
-            currency=currency,
-            reason=reason,
-            notify=notify,
-        ),
-    )
+    try:
+        _run_action(
+            app,
+            as_json,
+            lambda s, r: record_dispute(
+                s,
+                app.settings,
+                r,
+                tid,
+                actor=actor,
+                invoice=invoice,
+                amount=amount,
+                currency=currency,
+                reason=reason,
+                notify=notify,
+            ),
+        )
+    except DisputeAlreadyOpen as exc:
+        if not as_json:
+            raise
+        # Scripts get the dispute that is open, not only a sentence about it.
+        click.echo(f"Error: {exc}", err=True)
+        emit_json({"error": str(exc), "ticket_id": tid, "dispute": exc.dispute})
+        sys.exit(1)
 
 
 @tickets.command("dispute-outcome")

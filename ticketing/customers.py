@@ -359,6 +359,74 @@ def get_customer(session: Session, email: str) -> Customer:
     return customer
 
 
+def ticket_customer(session: Session, ticket: Ticket) -> Customer | None:
+    """The customer a ticket is about: the one it was opened for, else its requester's
+    account (imported after the ticket was opened), else None."""
+    if ticket.customer_id is not None:
+        return session.get(Customer, ticket.customer_id)
+    customer: Customer | None = session.execute(
+        select(Customer).where(col(Customer.email) == ticket.requester.strip().lower())
+    ).scalar_one_or_none()
+    return customer
+
+
+def _numbers(invoices: Sequence[Invoice], most: int = 10) -> str:
+    names = [i.number for i in invoices[:most]]
+    return ", ".join(names) + (f" and {len(invoices) - most} more" if len(invoices) > most else "")
+
+
+def account_invoice(session: Session, ticket: Ticket, number: str) -> Invoice:
+    """The invoice `number` (any spelling) of the ticket's customer, or NotFound naming
+    the canonical number tried. A ticket with no customer account may name any invoice
+    the desk knows, as long as only one customer has it."""
+    canonical = canonical_invoice(number)
+    customer = ticket_customer(session, ticket)
+    if customer is not None:
+        found: Invoice | None = session.execute(
+            select(Invoice)
+            .where(col(Invoice.customer_id) == customer.id)
+            .where(col(Invoice.number) == canonical)
+        ).scalar_one_or_none()
+        if found is not None:
+            return found
+        theirs = list(
+            session.execute(
+                select(Invoice)
+                .where(col(Invoice.customer_id) == customer.id)
+                .order_by(col(Invoice.due_date).desc(), col(Invoice.id).desc())
+            ).scalars()
+        )
+        known = f"its invoices: {_numbers(theirs)}" if theirs else "it has no invoices"
+        raise NotFound(
+            f"unknown invoice {canonical}: not on the account of {customer.email} ({known}); "
+            "import it with `customers import`"
+        )
+    matches = known_invoices(session, canonical)
+    if len(matches) > 1:
+        raise TicketingError(
+            f"invoice {canonical} is on several accounts and {ticket.requester} is not a "
+            "customer: import the requester's account first"
+        )
+    return matches[0]
+
+
+def known_invoices(session: Session, number: str) -> list[Invoice]:
+    """Every invoice numbered `number` (any spelling), on any account; NotFound if the
+    desk knows none."""
+    canonical = canonical_invoice(number)
+    found = list(
+        session.execute(
+            select(Invoice).where(col(Invoice.number) == canonical).order_by(col(Invoice.id))
+        ).scalars()
+    )
+    if not found:
+        raise NotFound(
+            f"unknown invoice {canonical}: the desk knows no invoice by that number "
+            "(import it with `customers import`)"
+        )
+    return found
+
+
 def set_status(
     session: Session, email: str, status: str, *, reason: str, actor: str
 ) -> dict[str, Any]:
