@@ -1,26 +1,38 @@
 """Disputes and the money they hold, on SQLite and PostgreSQL: at most one open dispute
 per ticket and invoice, `dispute-outcome` choosing by invoice, `tickets resolve` refused
-while a dispute has no outcome, and invoice numbers in one canonical form whoever typed
-them (`ticketing.invoiceno`)."""
+while a dispute has no outcome, collections held while an invoice is disputed (and
+resumed where they stopped once the charge stands), and invoice numbers in one
+canonical form whoever typed them (`ticketing.invoiceno`)."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 from collections.abc import Iterator
+from datetime import timedelta
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
-from tests.desk_support import Desk
+from tests.desk_support import Desk, text_of
 from tests.support import REPO, mail
 from ticketing.db import _alembic_config, upgrade
 from ticketing.invoiceno import InvalidInvoice, canonical_invoice
-from ticketing.models import Dispute, Invoice, Ticket
+from ticketing.models import (
+    CollectionNotice,
+    Customer,
+    Dispute,
+    Invoice,
+    OutboxMessage,
+    Ticket,
+)
 from ticketing.parse import parse_email
 from ticketing.rules import load_rules
 
@@ -281,6 +293,167 @@ def test_merge_refuses_two_open_disputes_on_one_invoice(desk: Desk) -> None:
     desk.ok("tickets", "dispute-outcome", str(second), "rejected")
     desk.ok("tickets", "merge", str(second), str(first))
     assert [d.status for d in disputes(desk, first)] == ["open", "rejected"]
+
+
+# -- collections held by a dispute -----------------------------------------------------
+
+
+def time_passes(desk: Desk, days: int) -> None:
+    """Everything dated moves `days` into the past, as if they had gone by."""
+    delta = timedelta(days=days)
+    with desk.session() as s:
+        for n in s.execute(select(CollectionNotice)).scalars():
+            n.created_at -= delta
+        for i in s.execute(select(Invoice)).scalars():
+            i.due_date -= delta
+        for d in s.execute(select(Dispute)).scalars():
+            d.created_at -= delta
+            if d.decided_at is not None:
+                d.decided_at -= delta
+        s.commit()
+
+
+def stages_sent(desk: Desk, number: str) -> list[str]:
+    with desk.session() as s:
+        return list(
+            s.execute(
+                select(col(CollectionNotice.stage))
+                .join(Invoice, col(Invoice.id) == col(CollectionNotice.invoice_id))
+                .where(col(Invoice.number) == number)
+                .order_by(col(CollectionNotice.id))
+            ).scalars()
+        )
+
+
+def account_status(desk: Desk, email_: str) -> str:
+    with desk.session() as s:
+        return s.execute(
+            select(col(Customer.account_status)).where(col(Customer.email) == email_)
+        ).scalar_one()
+
+
+def outbox_rows(desk: Desk) -> int:
+    with desk.session() as s:
+        return int(s.execute(select(func.count()).select_from(OutboxMessage)).scalar_one())
+
+
+def last_notice_text(desk: Desk, number: str) -> str:
+    with desk.session() as s:
+        row = (
+            s.execute(
+                select(OutboxMessage)
+                .join(CollectionNotice, col(CollectionNotice.outbox_id) == col(OutboxMessage.id))
+                .join(Invoice, col(Invoice.id) == col(CollectionNotice.invoice_id))
+                .where(col(Invoice.number) == number)
+                .order_by(col(OutboxMessage.id).desc())
+            )
+            .scalars()
+            .first()
+        )
+        assert row is not None
+        msg = email.message_from_bytes(row.raw, policy=email.policy.default)
+    assert isinstance(msg, EmailMessage)
+    return text_of(msg)
+
+
+def run(desk: Desk, *args: str) -> tuple[list[tuple[str, str]], list[dict[str, Any]]]:
+    out = desk.json("collections", "run", *args)
+    return sorted((n["invoice"], n["stage"]) for n in out["notices"]), out.get("held")
+
+
+def test_a_disputed_invoice_is_held_then_resumes_where_it_stopped(desk: Desk) -> None:
+    import_accounts(desk, f"{ANN},INV-2026-0042,30000,JPY,10", f"{BOB},INV-2026-0050,5000,JPY,10")
+    assert run(desk)[0] == [("INV-2026-0042", "reminder"), ("INV-2026-0050", "reminder")]
+    assert account_status(desk, ANN) == "delinquent"
+    tid = customer_mail(desk, ANN, "We dispute INV-2026-0042", "Charged twice.", 1)
+    dispute_id = desk.json(
+        "tickets", "dispute", str(tid), "--amount", "30000", "--currency", "JPY"
+    )["dispute"]["id"]
+
+    # 40 days overdue: the final notice and the suspension are both past due.
+    time_passes(desk, 30)
+    before = outbox_rows(desk)
+    due, held = run(desk, "--dry-run")
+    assert due == [("INV-2026-0050", "final_notice")]  # the undisputed invoice goes on
+    assert [(h["invoice"], h["stage"], h["dispute_id"]) for h in held] == [
+        ("INV-2026-0042", "final_notice", dispute_id)
+    ]
+    assert f"dispute {dispute_id} on BILL-{tid} has no outcome yet" in held[0]["reason"]
+    assert held[0]["ticket_id"] == tid and held[0]["until"] is None
+    human = desk.ok("collections", "run", "--dry-run")
+    assert "1 notice(s) due, 1 invoice(s) held" in human and "has no outcome yet" in human
+    due, held = run(desk)  # the real run
+    assert due == [("INV-2026-0050", "final_notice")]
+    assert [h["invoice"] for h in held] == ["INV-2026-0042"] and "no outcome" in held[0]["reason"]
+    time_passes(desk, 30)
+    due, held = run(desk)
+    assert due == [("INV-2026-0050", "suspension")] and held[0]["stage"] == "final_notice"
+    assert "has no outcome yet" in desk.ok("collections", "run")
+    # Held: no notice, no stage advance, no suspension.
+    assert outbox_rows(desk) == before + 2
+    assert stages_sent(desk, "INV-2026-0042") == ["reminder"]
+    assert account_status(desk, ANN) == "delinquent" and account_status(desk, BOB) == "suspended"
+
+    # The vendor rejects the dispute: the charge stands. The customer has the usual
+    # `min_days_between` to pay after the outcome, then the held stage goes out.
+    desk.ok("tickets", "dispute-outcome", str(tid), "rejected")
+    due, held = run(desk)
+    assert due == [] and held[0]["dispute_id"] == dispute_id
+    assert "rejected" in held[0]["reason"] and held[0]["until"] is not None
+    time_passes(desk, 7)
+    due, held = run(desk, "--dry-run")
+    assert (due, held) == ([("INV-2026-0042", "final_notice")], [])
+    assert run(desk) == ([("INV-2026-0042", "final_notice")], [])  # not the suspension
+    assert "30,000 JPY" in last_notice_text(desk, "INV-2026-0042")
+    assert account_status(desk, ANN) == "delinquent"
+    time_passes(desk, 7)
+    assert run(desk)[0] == [("INV-2026-0042", "suspension")]
+    assert stages_sent(desk, "INV-2026-0042") == ["reminder", "final_notice", "suspension"]
+    assert account_status(desk, ANN) == "suspended"
+
+
+def test_after_a_credit_collections_ask_only_for_what_is_still_owed(desk: Desk) -> None:
+    import_accounts(desk, f"{ANN},INV-2026-0042,12000,JPY,30", f"{BOB},INV-2026-0050,500,JPY,30")
+    partly = customer_mail(desk, ANN, "Dispute INV-2026-0042", "Charged twice.", 1)
+    fully = customer_mail(desk, BOB, "Dispute INV-2026-0050", "Never ordered.", 2)
+    desk.ok("tickets", "dispute", str(partly), "--amount", "12000", "--currency", "JPY")
+    desk.ok("tickets", "dispute", str(fully), "--amount", "500", "--currency", "JPY")
+    due, held = run(desk)
+    assert due == []  # both disputed: no reminder
+    assert [h["invoice"] for h in held] == ["INV-2026-0042", "INV-2026-0050"]
+    desk.ok("tickets", "dispute-outcome", str(partly), "partial", "--credit", "4000")
+    desk.ok("tickets", "dispute-outcome", str(fully), "upheld")
+    time_passes(desk, 7)
+    due, held = run(desk)
+    assert due == [("INV-2026-0042", "reminder")]
+    text_ = last_notice_text(desk, "INV-2026-0042")
+    assert "8,000 JPY" in text_ and "12,000 JPY" not in text_
+    # Credited in full: nothing is owed, nothing is sent, and it says why.
+    assert [(h["invoice"], h["stage"]) for h in held] == [("INV-2026-0050", "reminder")]
+    assert "credited in full" in held[0]["reason"]
+    time_passes(desk, 60)
+    assert run(desk)[1][0]["invoice"] == "INV-2026-0050"
+    assert stages_sent(desk, "INV-2026-0050") == [] and account_status(desk, BOB) == "active"
+
+
+def test_collections_run_takes_any_spelling_of_one_invoice(desk: Desk) -> None:
+    import_accounts(desk, f"{ANN},INV-2026-0042,30000,JPY,10", f"{BOB},INV-2026-0050,100,JPY,10")
+    tid = customer_mail(desk, ANN, "Dispute INV-2026-0042", "Charged twice.", 1)
+    desk.ok("tickets", "dispute", str(tid), "--amount", "30000", "--currency", "JPY")
+    due, held = run(desk, "--dry-run", "--invoice", "inv 2026 0042")
+    assert due == [] and [h["invoice"] for h in held] == ["INV-2026-0042"]
+    assert run(desk, "--dry-run", "--invoice", "ＩＮＶ２０２６－００５０") == (
+        [("INV-2026-0050", "reminder")],
+        [],
+    )
+    assert "unknown invoice INV-2026-9999: the desk knows no invoice" in desk.fails(
+        1, "collections", "run", "--dry-run", "--invoice", "INV 2026 9999"
+    )
+    assert "not an invoice number" in desk.fails(
+        2, "collections", "run", "--dry-run", "--invoice", "#"
+    )
+    assert run(desk, "--invoice", "INV2026-0050")[0] == [("INV-2026-0050", "reminder")]
+    assert stages_sent(desk, "INV-2026-0042") == []  # only the invoice asked for ran
 
 
 # -- migration 0005 ----------------------------------------------------------------------

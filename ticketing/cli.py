@@ -1557,27 +1557,39 @@ def collections() -> None:
 
 @collections.command("run")
 @click.option("--dry-run", is_flag=True, help="Only list the notices that are due.")
+@invoice_option("Only this invoice (any spelling).")
 @click.option("--actor", default="system", show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
-def collections_run(app: App, dry_run: bool, actor: str, as_json: bool) -> None:
-    """Queue every collections notice that is due, once per stage and invoice."""
+def collections_run(
+    app: App, dry_run: bool, invoice: str | None, actor: str, as_json: bool
+) -> None:
+    """Queue every collections notice that is due, once per stage and invoice.
+
+    Invoices under dispute are held (no notice, no stage, no status change) and listed
+    with the reason."""
     from sqlmodel import Session
 
     from ticketing.dunning import run
     from ticketing.notify import make_renderer
 
     with Session(app.engine) as session:
-        notices = run(
-            session, app.settings, make_renderer(app.settings), dry_run=dry_run, actor=actor
+        result = run(
+            session,
+            app.settings,
+            make_renderer(app.settings),
+            dry_run=dry_run,
+            actor=actor,
+            invoice=invoice,
         )
         if not dry_run:
             session.commit()
+    notices, held = result["notices"], result["held"]
     if as_json:
-        emit_json({"dry_run": dry_run, "notices": notices})
+        emit_json({"dry_run": dry_run, "notices": notices, "held": held})
         return
     verb = "due" if dry_run else "queued"
-    click.echo(f"{len(notices)} notice(s) {verb}")
+    click.echo(f"{len(notices)} notice(s) {verb}, {len(held)} invoice(s) held")
     if notices:
         table(
             notices,
@@ -1589,6 +1601,17 @@ def collections_run(app: App, dry_run: bool, actor: str, as_json: bool) -> None:
                 ("template", "TEMPLATE"),
                 ("account_status", "ACCOUNT →"),
                 *([] if dry_run else [("ticket_id", "TICKET")]),
+            ],
+        )
+    if held:
+        table(
+            held,
+            [
+                ("customer", "CUSTOMER"),
+                ("invoice", "INVOICE"),
+                ("days_overdue", "DAYS OVERDUE"),
+                ("stage", "HELD AT"),
+                ("reason", "HELD BECAUSE"),
             ],
         )
 
