@@ -321,6 +321,15 @@ def _escalation_blocks_resolve_until_the_vendor_answers(desk: Desk) -> None:
 
 
 def _disputes_record_and_mail_the_outcome(desk: Desk) -> None:
+    # A dispute is about an invoice on the customer's account.
+    accounts = desk.tmp_path / "accounts.csv"
+    accounts.write_text(
+        "email,invoice,amount,currency,days_overdue\n"
+        "taro@customer.example,INV-2026-0042,30,USD,0\n"
+        "taro@customer.example,X-1,1500,JPY,0\n",
+        encoding="utf-8",
+    )
+    desk.ok("customers", "import", str(accounts))
     tid = desk.ingest(
         mail(
             subject="Invoice INV-2026-0042",

@@ -46,6 +46,13 @@ def test_japanese_dispute_from_first_mail_to_closed_loop(desk: Desk, smtp_sink: 
     assert (ticket["queue"], ticket["language"]) == ("disputes", "ja")
     assert ticket["messages"][0]["decodings"]  # how ISO-2022-JP was read is recorded
 
+    # The partner's books have the invoice: a dispute is about one on the customer's account.
+    books = desk.tmp_path / "invoices.csv"
+    books.write_text(
+        "email,invoice,amount,currency,days_overdue\ntaro@yamada.example,INV-2026-0042,24000,JPY,0\n",
+        encoding="utf-8",
+    )
+    desk.ok("customers", "import", str(books))
     agent = ("--actor", "sato")
     dispute = desk.json("tickets", "dispute", str(tid), "--reason", "二重請求", *agent)
     # Invoice, amount and currency come from the customer's own words.

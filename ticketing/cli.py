@@ -785,6 +785,24 @@ def actor_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def _canonical_invoice_option(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    """Every --invoice: the canonical number (ticketing.invoiceno), as the mail gets."""
+    from ticketing.invoiceno import InvalidInvoice, canonical_invoice
+
+    if value is None:
+        return None
+    try:
+        return canonical_invoice(value)
+    except InvalidInvoice as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+
+def invoice_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--invoice", callback=_canonical_invoice_option, help=help)
+
+
 def _show_desk_records(data: dict[str, Any]) -> None:
     for case in data.get("vendor_cases", []):
         click.echo(
@@ -1023,7 +1041,11 @@ def tickets_status(
 @click.option("--resolution", help="What was done: the customer is told this.")
 @click.option("--resolution-file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--no-notify", is_flag=True, help="Do not mail the customer (needs --reason).")
-@click.option("--force", is_flag=True, help="Resolve despite an open vendor case (needs --reason).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Resolve despite an open vendor case or a dispute without an outcome (needs --reason).",
+)
 @click.option("--reason", default="", help="Why the customer is not told, or why forced.")
 @actor_option
 @click.option("--json", "as_json", is_flag=True)
@@ -1203,7 +1225,7 @@ def tickets_vendor_update(
 
 @tickets.command("dispute")
 @click.argument("ticket")
-@click.option("--invoice", help="Default: the invoice number found in the customer's mail.")
+@invoice_option("Default: the invoice number found in the customer's mail.")
 @click.option("--amount", help="The disputed amount, e.g. 12000 or 1,234.56.")
 @click.option("--currency", help="ISO 4217 code, e.g. JPY, USD.")
 @click.option("--reason", default="", help="Why the customer disputes it.")
@@ -1222,8 +1244,11 @@ def tickets_dispute(
     actor: str,
     as_json: bool,
 ) -> None:
-    """Record what the customer disputes (invoice, amount, currency)."""
-    from ticketing.disputes import record_dispute
+    """Record what the customer disputes (invoice, amount, currency).
+
+    The invoice must be on the customer's account; while a dispute on the same ticket
+    and invoice has no outcome, another is refused (exit 1, naming it)."""
+    from ticketing.disputes import DisputeAlreadyOpen, record_dispute
     from ticketing.money import MoneyError, check_currency
 
     if currency is not None:
@@ -1232,22 +1257,30 @@ def tickets_dispute(
         except MoneyError as exc:
             fail(str(exc))
     tid = _ticket_id(ticket, app.settings)
-    _run_action(
-        app,
-        as_json,
-        lambda s, r: record_dispute(
-            s,
-            app.settings,
-            r,
-            tid,
-            actor=actor,
-            invoice=invoice,
-            amount=amount,
-            currency=currency,
-            reason=reason,
-            notify=notify,
-        ),
-    )
+    try:
+        _run_action(
+            app,
+            as_json,
+            lambda s, r: record_dispute(
+                s,
+                app.settings,
+                r,
+                tid,
+                actor=actor,
+                invoice=invoice,
+                amount=amount,
+                currency=currency,
+                reason=reason,
+                notify=notify,
+            ),
+        )
+    except DisputeAlreadyOpen as exc:
+        if not as_json:
+            raise
+        # Scripts get the dispute that is open, not only a sentence about it.
+        click.echo(f"Error: {exc}", err=True)
+        emit_json({"error": str(exc), "ticket_id": tid, "dispute": exc.dispute})
+        sys.exit(1)
 
 
 @tickets.command("dispute-outcome")
@@ -1255,7 +1288,7 @@ def tickets_dispute(
 @click.argument("outcome", type=click.Choice(["upheld", "rejected", "partial"]))
 @click.option("--credit", help="Amount credited (required for partial).")
 @click.option("--message", default="", help="An explanation for the customer.")
-@click.option("--invoice", help="Which dispute, when the ticket has several open.")
+@invoice_option("Which dispute, when the ticket has several open.")
 @actor_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
@@ -1524,27 +1557,39 @@ def collections() -> None:
 
 @collections.command("run")
 @click.option("--dry-run", is_flag=True, help="Only list the notices that are due.")
+@invoice_option("Only this invoice (any spelling).")
 @click.option("--actor", default="system", show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
-def collections_run(app: App, dry_run: bool, actor: str, as_json: bool) -> None:
-    """Queue every collections notice that is due, once per stage and invoice."""
+def collections_run(
+    app: App, dry_run: bool, invoice: str | None, actor: str, as_json: bool
+) -> None:
+    """Queue every collections notice that is due, once per stage and invoice.
+
+    Invoices under dispute are held (no notice, no stage, no status change) and listed
+    with the reason."""
     from sqlmodel import Session
 
     from ticketing.dunning import run
     from ticketing.notify import make_renderer
 
     with Session(app.engine) as session:
-        notices = run(
-            session, app.settings, make_renderer(app.settings), dry_run=dry_run, actor=actor
+        result = run(
+            session,
+            app.settings,
+            make_renderer(app.settings),
+            dry_run=dry_run,
+            actor=actor,
+            invoice=invoice,
         )
         if not dry_run:
             session.commit()
+    notices, held = result["notices"], result["held"]
     if as_json:
-        emit_json({"dry_run": dry_run, "notices": notices})
+        emit_json({"dry_run": dry_run, "notices": notices, "held": held})
         return
     verb = "due" if dry_run else "queued"
-    click.echo(f"{len(notices)} notice(s) {verb}")
+    click.echo(f"{len(notices)} notice(s) {verb}, {len(held)} invoice(s) held")
     if notices:
         table(
             notices,
@@ -1556,6 +1601,17 @@ def collections_run(app: App, dry_run: bool, actor: str, as_json: bool) -> None:
                 ("template", "TEMPLATE"),
                 ("account_status", "ACCOUNT →"),
                 *([] if dry_run else [("ticket_id", "TICKET")]),
+            ],
+        )
+    if held:
+        table(
+            held,
+            [
+                ("customer", "CUSTOMER"),
+                ("invoice", "INVOICE"),
+                ("days_overdue", "DAYS OVERDUE"),
+                ("stage", "HELD AT"),
+                ("reason", "HELD BECAUSE"),
             ],
         )
 

@@ -8,6 +8,8 @@ CSV columns (header row required, any order; only `email` is mandatory):
   invoice_status (open|paid; default open).
 An invoice needs amount, currency and days_overdue or due_date. Empty cells leave the
 stored value as it is, so a file with only email,account_status changes just that.
+Invoice numbers are stored in their canonical form (ticketing.invoiceno), the one the
+mail extractor and every `--invoice` use, so `inv 2026 0042` updates INV-2026-0042.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from sqlmodel import Session, col
 
 from ticketing.config import ACCOUNT_STATUSES, Settings
 from ticketing.errors import NotFound, TicketingError
+from ticketing.invoiceno import InvalidInvoice, canonical_invoice
 from ticketing.models import (
     CollectionNotice,
     Customer,
@@ -101,7 +104,12 @@ def parse_row(line: int, cells: dict[str, Any], today: date, languages: Sequence
     status = cell("account_status").lower() or None
     if status is not None and status not in ACCOUNT_STATUSES:
         raise RowError(f"unknown account_status {status!r} (known: {', '.join(ACCOUNT_STATUSES)})")
-    invoice = cell("invoice") or None
+    invoice = None
+    if cell("invoice"):
+        try:
+            invoice = canonical_invoice(cell("invoice"))
+        except InvalidInvoice as exc:
+            raise RowError(str(exc)) from exc
     invoice_status = cell("invoice_status").lower() or "open"
     if invoice_status not in INVOICE_STATUSES:
         raise RowError(f"unknown invoice_status {invoice_status!r} (known: open, paid)")
@@ -113,8 +121,6 @@ def parse_row(line: int, cells: dict[str, Any], today: date, languages: Sequence
         if invoice_cells:
             raise RowError(f"{', '.join(invoice_cells)} given without an invoice number")
     else:
-        if len(invoice) > 120 or not invoice.isprintable():
-            raise RowError(f"not an invoice number: {invoice!r}")
         missing = [n for n in ("amount", "currency") if not cell(n)]
         if not cell("days_overdue") and not cell("due_date"):
             missing.append("days_overdue or due_date")
@@ -351,6 +357,74 @@ def get_customer(session: Session, email: str) -> Customer:
     if customer is None:
         raise NotFound(f"no customer {email}")
     return customer
+
+
+def ticket_customer(session: Session, ticket: Ticket) -> Customer | None:
+    """The customer a ticket is about: the one it was opened for, else its requester's
+    account (imported after the ticket was opened), else None."""
+    if ticket.customer_id is not None:
+        return session.get(Customer, ticket.customer_id)
+    customer: Customer | None = session.execute(
+        select(Customer).where(col(Customer.email) == ticket.requester.strip().lower())
+    ).scalar_one_or_none()
+    return customer
+
+
+def _numbers(invoices: Sequence[Invoice], most: int = 10) -> str:
+    names = [i.number for i in invoices[:most]]
+    return ", ".join(names) + (f" and {len(invoices) - most} more" if len(invoices) > most else "")
+
+
+def account_invoice(session: Session, ticket: Ticket, number: str) -> Invoice:
+    """The invoice `number` (any spelling) of the ticket's customer, or NotFound naming
+    the canonical number tried. A ticket with no customer account may name any invoice
+    the desk knows, as long as only one customer has it."""
+    canonical = canonical_invoice(number)
+    customer = ticket_customer(session, ticket)
+    if customer is not None:
+        found: Invoice | None = session.execute(
+            select(Invoice)
+            .where(col(Invoice.customer_id) == customer.id)
+            .where(col(Invoice.number) == canonical)
+        ).scalar_one_or_none()
+        if found is not None:
+            return found
+        theirs = list(
+            session.execute(
+                select(Invoice)
+                .where(col(Invoice.customer_id) == customer.id)
+                .order_by(col(Invoice.due_date).desc(), col(Invoice.id).desc())
+            ).scalars()
+        )
+        known = f"its invoices: {_numbers(theirs)}" if theirs else "it has no invoices"
+        raise NotFound(
+            f"unknown invoice {canonical}: not on the account of {customer.email} ({known}); "
+            "import it with `customers import`"
+        )
+    matches = known_invoices(session, canonical)
+    if len(matches) > 1:
+        raise TicketingError(
+            f"invoice {canonical} is on several accounts and {ticket.requester} is not a "
+            "customer: import the requester's account first"
+        )
+    return matches[0]
+
+
+def known_invoices(session: Session, number: str) -> list[Invoice]:
+    """Every invoice numbered `number` (any spelling), on any account; NotFound if the
+    desk knows none."""
+    canonical = canonical_invoice(number)
+    found = list(
+        session.execute(
+            select(Invoice).where(col(Invoice.number) == canonical).order_by(col(Invoice.id))
+        ).scalars()
+    )
+    if not found:
+        raise NotFound(
+            f"unknown invoice {canonical}: the desk knows no invoice by that number "
+            "(import it with `customers import`)"
+        )
+    return found
 
 
 def set_status(

@@ -1,17 +1,22 @@
 """Disputes: what a customer contests (invoice, amount, currency) and the outcome the
-vendor decided (upheld, rejected, partial with a credit), mailed to the customer."""
+vendor decided (upheld, rejected, partial with a credit), mailed to the customer.
+
+A dispute is about an invoice on the customer's account, and at most one per ticket and
+invoice waits for an outcome (the `uq_dispute_open` index backs it); while one waits,
+the ticket is not resolved and the invoice's collections are held (ticketing.dunning)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from ticketing.config import Settings
+from ticketing.customers import account_invoice
 from ticketing.errors import NotFound, TicketingError
-from ticketing.lifecycle import ActionResult, change_status, load_ticket
+from ticketing.invoiceno import canonical_invoice
+from ticketing.lifecycle import ActionResult, change_status, load_ticket, open_disputes
 from ticketing.models import Dispute, DisputeStatus, Event, Status, Ticket, utcnow
 from ticketing.money import check_currency, format_amount, parse_amount, to_decimal_string
 from ticketing.notify import send
@@ -57,6 +62,22 @@ def dispute_json(d: Dispute) -> dict[str, Any]:
     }
 
 
+class DisputeAlreadyOpen(TicketingError):
+    """A dispute on this ticket and invoice is open already: one outcome per dispute."""
+
+    def __init__(self, message: str, dispute: Dispute) -> None:
+        super().__init__(message)
+        self.dispute = dispute_json(dispute)
+
+
+def describe(disputes: list[Dispute]) -> str:
+    """`INV-2026-0042 (dispute 3, 12,000 JPY), ...` for messages."""
+    return ", ".join(
+        f"{d.invoice} (dispute {d.id}, {format_amount(d.amount_minor, d.currency)})"
+        for d in disputes
+    )
+
+
 def _ref(settings: Settings, ticket: Ticket) -> str:
     assert ticket.id is not None
     return format_ref(settings.service.ticket_tag, ticket.id)
@@ -76,7 +97,9 @@ def record_dispute(
     notify: bool = False,
 ) -> ActionResult:
     """Record what is disputed. Invoice, amount and currency default to what the rules
-    extracted from the customer's mail. The ticket moves to the disputes queue; the
+    extracted from the customer's mail; the invoice (any spelling) must be on the
+    customer's account, and only one dispute per ticket and invoice may be open
+    (DisputeAlreadyOpen names it). The ticket moves to the disputes queue; the
     customer is mailed `dispute-received` only with `notify` (the disputes queue's
     acknowledgement normally told them already)."""
     ticket = load_ticket(session, ticket_id)
@@ -84,12 +107,19 @@ def record_dispute(
     if ticket.status == Status.CLOSED.value or ticket.merged_into is not None:
         raise TicketingError(f"{ref} is closed: reopen it first")
     fields = ticket.fields
-    invoice = (invoice or str(fields.get("invoice") or "")).strip()
-    if not invoice or len(invoice) > 120 or not invoice.isprintable():
-        raise TicketingError(
-            "give --invoice (none was found in the customer's mail)"
-            if not invoice
-            else f"not an invoice number: {invoice!r}"
+    given = invoice if invoice is not None else str(fields.get("invoice") or "")
+    if not given.strip():
+        raise TicketingError("give --invoice (none was found in the customer's mail)")
+    account = account_invoice(session, ticket, given)
+    invoice = account.number
+    already = open_disputes(session, ticket_id, invoice)
+    if already:
+        raise DisputeAlreadyOpen(
+            f"{ref} already has dispute {already[0].id} open on invoice {invoice} "
+            f"({format_amount(already[0].amount_minor, already[0].currency)}, recorded "
+            f"{already[0].created_at:%Y-%m-%d}): record its outcome with "
+            f"`tickets dispute-outcome {ref} upheld|rejected|partial --invoice {invoice}`",
+            already[0],
         )
     currency = currency or str(fields.get("currency") or "")
     if not currency:
@@ -104,6 +134,7 @@ def record_dispute(
     dispute = Dispute(
         ticket_id=ticket_id,
         invoice=invoice,
+        invoice_id=account.id,
         amount_minor=amount_minor,
         currency=code,
         reason=reason,
@@ -160,29 +191,29 @@ def dispute_outcome(
     message: str = "",
     invoice: str | None = None,
 ) -> ActionResult:
-    """Record the vendor's decision and mail it (template `dispute-outcome`)."""
+    """Record the vendor's decision and mail it (template `dispute-outcome`). With
+    several open disputes on the ticket, `invoice` (any spelling) picks one."""
     if outcome not in OUTCOMES:
         raise TicketingError(f"unknown outcome {outcome!r} (known: {', '.join(OUTCOMES)})")
     ticket = load_ticket(session, ticket_id)
     ref = _ref(settings, ticket)
     if ticket.status == Status.CLOSED.value or ticket.merged_into is not None:
         raise TicketingError(f"{ref} is closed: reopen it first")
-    query = (
-        select(Dispute)
-        .where(col(Dispute.ticket_id) == ticket_id)
-        .where(col(Dispute.status) == DisputeStatus.OPEN.value)
-        .order_by(col(Dispute.id))
-    )
-    if invoice:
-        query = query.where(col(Dispute.invoice) == invoice.strip())
-    open_disputes = list(session.execute(query).scalars())
-    if not open_disputes:
-        what = f" for invoice {invoice}" if invoice else ""
-        raise NotFound(f"{ref} has no open dispute{what} (record one with tickets dispute)")
-    if len(open_disputes) > 1:
-        invoices = ", ".join(d.invoice for d in open_disputes)
-        raise TicketingError(f"{ref} has several open disputes ({invoices}): give --invoice")
-    dispute = open_disputes[0]
+    pending = open_disputes(session, ticket_id)
+    if invoice is not None:
+        wanted = canonical_invoice(invoice)
+        chosen = [d for d in pending if d.invoice == wanted]
+        if not chosen:
+            hint = f"open: {describe(pending)}" if pending else "record one with tickets dispute"
+            raise NotFound(f"{ref} has no open dispute on invoice {wanted} ({hint})")
+        pending = chosen
+    if not pending:
+        raise NotFound(f"{ref} has no open dispute (record one with tickets dispute)")
+    if len(pending) > 1:
+        raise TicketingError(
+            f"{ref} has several open disputes: {describe(pending)}: give --invoice"
+        )
+    dispute = pending[0]
     full = format_amount(dispute.amount_minor, dispute.currency)
     credit_minor: int | None
     if outcome == DisputeStatus.REJECTED.value:

@@ -19,6 +19,7 @@ from ticketing.errors import InvalidTransition, NotFound, TicketingError
 from ticketing.models import (
     CollectionNotice,
     Dispute,
+    DisputeStatus,
     Event,
     Invoice,
     Message,
@@ -341,6 +342,19 @@ def open_vendor_cases(session: Session, ticket_id: int) -> list[VendorCase]:
     )
 
 
+def open_disputes(session: Session, ticket_id: int, invoice: str | None = None) -> list[Dispute]:
+    """The ticket's disputes still waiting for an outcome (on `invoice`), oldest first."""
+    query = (
+        select(Dispute)
+        .where(col(Dispute.ticket_id) == ticket_id)
+        .where(col(Dispute.status) == DisputeStatus.OPEN.value)
+        .order_by(col(Dispute.id))
+    )
+    if invoice is not None:
+        query = query.where(col(Dispute.invoice) == invoice)
+    return list(session.execute(query).scalars())
+
+
 def resolve(
     session: Session,
     settings: Settings,
@@ -354,7 +368,8 @@ def resolve(
     force: bool = False,
 ) -> ActionResult:
     """Resolve and close the loop (invariant 8): the `resolved` message is queued in
-    this transaction, or `notify=False` with a recorded reason."""
+    this transaction, or `notify=False` with a recorded reason. An open vendor case or
+    a dispute without an outcome refuses it, unless `force` with a recorded reason."""
     ticket = load_ticket(session, ticket_id)
     _refuse_merged(settings, ticket)
     check_transition(ticket, Status.RESOLVED.value, settings)
@@ -370,7 +385,17 @@ def resolve(
             f"{ref} waits on vendor case {cases}: record the vendor's answer with "
             f"`tickets vendor-update {ref} --status resolved`, or use --force --reason"
         )
-    if force and pending_cases and not reason.strip():
+    # A dispute without an outcome: the customer would be told "resolved" while the
+    # charge is still contested (and its invoice's collections held).
+    pending_disputes = open_disputes(session, ticket_id)
+    if pending_disputes and not force:
+        which = ", ".join(f"invoice {d.invoice} (dispute {d.id})" for d in pending_disputes)
+        raise InvalidTransition(
+            f"{ref} has a dispute without an outcome, on {which}: record the "
+            f"vendor's decision with `tickets dispute-outcome {ref} upheld|rejected|partial "
+            f"--invoice {pending_disputes[0].invoice}`, or use --force --reason"
+        )
+    if force and (pending_cases or pending_disputes) and not reason.strip():
         raise TicketingError("--force needs a --reason")
     now = utcnow()
     outbox_ids: list[int] = []
@@ -384,6 +409,10 @@ def resolve(
         detail["reason"] = reason
     if pending_cases:
         detail["forced_past_vendor_cases"] = [c.case_number for c in pending_cases]
+    if pending_disputes:
+        detail["forced_past_disputes"] = [
+            {"id": d.id, "invoice": d.invoice} for d in pending_disputes
+        ]
     change_status(session, ticket, Status.RESOLVED.value, actor, "resolved by agent", now)
     _event(session, ticket, "ticket.resolved", actor, **detail)
     told = f"resolution queued (outbox {outbox_ids[0]})" if outbox_ids else "customer not notified"
@@ -502,6 +531,16 @@ def merge(
             )
         if not reason.strip():
             raise TicketingError("--force needs a --reason")
+    # The target would have two open disputes on one invoice (uq_dispute_open).
+    clash = sorted(
+        {d.invoice for d in open_disputes(session, source_id)}
+        & {d.invoice for d in open_disputes(session, target_id)}
+    )
+    if clash:
+        raise TicketingError(
+            f"{src_ref} and {dst_ref} both have a dispute open on invoice {', '.join(clash)}: "
+            f"record the outcome of one of them first (tickets dispute-outcome)"
+        )
     moved: dict[str, int] = {}
     for name, model, column in (
         ("messages", Message, Message.ticket_id),

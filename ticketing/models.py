@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Index, LargeBinary, Text, UniqueConstraint, false
+from sqlalchemy import text as sql_text
 from sqlmodel import Field, SQLModel
 
 
@@ -263,16 +264,34 @@ class DisputeStatus(StrEnum):
     UPHELD = "upheld"  # the customer was right: full credit
     REJECTED = "rejected"  # the charge stands
     PARTIAL = "partial"  # partly right: a partial credit
+    # Recorded again on the same ticket and invoice before at most one could be open;
+    # migration 0005 kept the first open and marked the repeats so.
+    DUPLICATE = "duplicate"
 
 
 class Dispute(SQLModel, table=True):
     """What a customer contests: an invoice, an amount in minor units, and the outcome."""
 
     __tablename__ = "disputes"
+    __table_args__ = (
+        # At most one open dispute per ticket and invoice: a repeat would leave two
+        # outcomes to record and collections held twice (migration 0005).
+        Index(
+            "uq_dispute_open",
+            "ticket_id",
+            "invoice",
+            unique=True,
+            sqlite_where=sql_text("status = 'open'"),
+            postgresql_where=sql_text("status = 'open'"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     ticket_id: int = Field(foreign_key="tickets.id", index=True)
-    invoice: str = Field(max_length=120, index=True)
+    invoice: str = Field(max_length=120, index=True)  # canonical (ticketing.invoiceno)
+    # The desk's invoice it contests: what holds its collections. Null only for disputes
+    # recorded before 0005 whose invoice was not imported.
+    invoice_id: int | None = Field(default=None, foreign_key="invoices.id", index=True)
     amount_minor: int = Field(sa_column=Column(BigInteger, nullable=False))
     currency: str = Field(max_length=3)
     reason: str = Field(default="", sa_column=Column(Text, nullable=False))

@@ -26,7 +26,9 @@ Rule file schema (TOML; everything is validated at load, errors name file, rule 
     where = "both"                    # subject | body (the new text) | both | all (also quoted
                                       # history and forwarded mail, tried last)
     normalize = "upper"               # none | upper | lower | digits | money (groups
-                                      # `amount` and `currency` -> "12000" and "JPY")
+                                      # `amount` and `currency` -> "12000" and "JPY") |
+                                      # invoice (the canonical invoice number of
+                                      # ticketing.invoiceno, as agents' --invoice gets)
 
     [[rules]]
     name = "dispute-keywords"         # unique; what traces and explanations show
@@ -102,6 +104,7 @@ from typing import Any, Literal, NamedTuple
 
 from ticketing.errors import RulesError, TicketingError
 from ticketing.inbound import InboundEmail, MailKind
+from ticketing.invoiceno import InvalidInvoice, canonical_invoice
 
 PRIORITIES = ("low", "normal", "high", "urgent")
 DEFAULT_PRIORITY = "normal"
@@ -1407,9 +1410,9 @@ def normalize_amount(raw: str) -> str:
 
 
 _Where = Literal["subject", "body", "both", "all"]
-_Normalize = Literal["none", "upper", "lower", "digits", "money"]
+_Normalize = Literal["none", "upper", "lower", "digits", "money", "invoice"]
 _WHERE: tuple[_Where, ...] = ("subject", "body", "both", "all")
-_NORMALIZE: tuple[_Normalize, ...] = ("none", "upper", "lower", "digits", "money")
+_NORMALIZE: tuple[_Normalize, ...] = ("none", "upper", "lower", "digits", "money", "invoice")
 
 
 @dataclass(frozen=True)
@@ -1500,6 +1503,11 @@ class Extractor:
             if name == "currency":
                 return normalize_currency(value)
             return value
+        if how == "invoice":
+            try:
+                return canonical_invoice(value)
+            except InvalidInvoice:
+                return value.upper()  # what the regex matched is not one: keep it visible
         if how == "upper":
             return value.upper()
         if how == "lower":
