@@ -1,5 +1,6 @@
 """The amount finder (ticketing/amounts.py): the fixture table tests/data/amounts.tsv,
-written from how customers write, through the finder; and what a table of single lines cannot say: every amount in order,
+written from how customers write, through the finder and through the default rules'
+`money` extractor; and what a table of single lines cannot say: every amount in order,
 which one a mail is about, and families of non-amounts (paths, dates, phone numbers)
 generated rather than listed."""
 
@@ -13,8 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.test_rules import mail
 from ticketing.amounts import Amount, find_amounts, main_amount
 from ticketing.money import CURRENCIES
+from ticketing.rules import RuleSet, default_rules_path, load_rules
 
 TABLE = Path(__file__).resolve().parent / "data" / "amounts.tsv"
 NONE = "-"  # amount column: the text names no amount
@@ -36,6 +39,11 @@ CASES = [
     )
     for number, row in enumerate(ROWS, start=2)  # the line of the file
 ]
+
+
+@pytest.fixture(scope="module")
+def default_rules() -> RuleSet:
+    return load_rules(default_rules_path())
 
 
 def _is_japanese(text: str) -> bool:
@@ -66,6 +74,14 @@ def test_main_amount_of_each_line(text: str, amount: str | None, currency: str |
     )
 
 
+@pytest.mark.parametrize(("text", "amount", "currency"), CASES)
+def test_default_rules_extract_each_line(
+    default_rules: RuleSet, text: str, amount: str | None, currency: str | None
+) -> None:
+    fields = default_rules.extract(mail("", text))
+    assert (fields.get("amount"), fields.get("currency")) == (amount, currency)
+
+
 def test_find_amounts_lists_every_amount_in_order_with_its_source() -> None:
     assert find_amounts("税込み11,000円、税抜き１０，０００円") == (
         Amount("11000", "JPY", "11,000"),
@@ -85,6 +101,20 @@ def test_main_amount_prefers_one_with_a_currency() -> None:
     assert [a.currency for a in find_amounts(text)] == [None, "JPY"]
     assert main_amount(text) == Amount("3630", "JPY", "3,630")
     assert main_amount("Total: 3,300") == Amount("3300", None, "3,300")
+
+
+def test_extractor_looks_at_the_subject_then_the_new_text_and_keeps_unknown_currency_out(
+    default_rules: RuleSet,
+) -> None:
+    email = mail("Refund of ¥5,000?", "We paid $40.", new_text="We paid $40.")
+    assert default_rules.extract(email) == {"amount": "5000", "currency": "JPY"}
+    email = mail("Total 3,300", "We were charged €12.", new_text="We were charged €12.")
+    assert default_rules.extract(email) == {"amount": "12", "currency": "EUR"}
+    # An amount in quoted history only is not the mail's (where = "both").
+    quoted = mail("Question", "see below\n> ¥9,999", new_text="see below")
+    assert "amount" not in default_rules.extract(quoted)
+    unknown = default_rules.extract(mail("", "請求額は 98,000 です"))
+    assert unknown["amount"] == "98000" and "currency" not in unknown
 
 
 # -------------------------------------------------------------- generated non-amounts
