@@ -769,6 +769,34 @@ def test_rule_and_extract_level_mistakes(tmp_path: Path) -> None:
     )
 
 
+def test_builtin_amount_extractor_in_a_rule_file(tmp_path: Path) -> None:
+    text = (
+        '[[extract]]\nname = "money"\nbuiltin = "amounts"\nwhere = "subject"\n'
+        '[[rules]]\nname = "yen"\nqueue = "billing"\n'
+        'when.field = { name = "currency", equals = "JPY" }\n'
+    )
+    rules = rules_from(tmp_path, text, queues=["billing"])
+    assert rules.extract(mail("Charged ¥12,000", "and $5")) == {
+        "amount": "12000",
+        "currency": "JPY",
+    }
+    assert rules.extract(mail("No amount", "charged $5")) == {}  # where = "subject"
+    assert rules.route(mail("¥500 twice", ""), ctx()).matched_rule == "yen"
+
+
+def test_builtin_extractor_mistakes(tmp_path: Path) -> None:
+    head = '[[extract]]\nname = "money"\n'
+    unknown = load_error(tmp_path, head + 'builtin = "amount"\n')
+    assert ":3: extract 'money': unknown builtin 'amount' (known: amounts)" in unknown
+    assert "did you mean 'amounts'?" in unknown
+    both = load_error(tmp_path, head + 'builtin = "amounts"\nregex = "(\\\\d+)"\n')
+    assert "extract 'money': 'regex' cannot be used with 'builtin'" in both
+    normalize = load_error(tmp_path, head + 'builtin = "amounts"\nnormalize = "money"\n')
+    assert "extract 'money': 'normalize' cannot be used with 'builtin'" in normalize
+    neither = load_error(tmp_path, head)
+    assert "extract 'money': 'regex' (or 'builtin') is required" in neither
+
+
 def test_list_and_sentence_mistakes(tmp_path: Path) -> None:
     path = tmp_path / "rules.toml"
     unknown = '[[rules]]\nname = "x"\nwhen.text.any = ["@nope"]\n'

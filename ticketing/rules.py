@@ -30,6 +30,12 @@ Rule file schema (TOML; everything is validated at load, errors name file, rule 
                                       # invoice (the canonical invoice number of
                                       # ticketing.invoiceno, as agents' --invoice gets)
 
+    [[extract]]                       # or a built-in finder instead of a regex:
+    name = "money"
+    builtin = "amounts"               # ticketing/amounts.py: fields `amount` ("1234.56")
+                                      # and `currency` (ISO code; left out when unknown);
+                                      # `where` as above, no `normalize`
+
     [[rules]]
     name = "dispute-keywords"         # unique; what traces and explanations show
     description = "..."               # optional
@@ -102,6 +108,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from ticketing import amounts
 from ticketing.errors import RulesError, TicketingError
 from ticketing.inbound import InboundEmail, MailKind
 from ticketing.invoiceno import InvalidInvoice, canonical_invoice
@@ -1484,15 +1491,7 @@ class Extractor:
         return tuple(s.lower() for s in strings), True
 
     def _places(self, email: InboundEmail) -> list[str]:
-        places = []
-        if self.where in ("subject", "both", "all"):
-            places.append(email.subject)
-        if self.where in ("body", "both", "all"):
-            places.append(email.new_text)
-        if self.where == "all":
-            places.append(email.text)
-            places.extend(a.text for a in email.attachments if a.text)
-        return places
+        return _places(email, self.where)
 
     def _normalize(self, name: str, value: str) -> str:
         value = value.strip()
@@ -1515,6 +1514,60 @@ class Extractor:
         if how == "digits":
             return re.sub(r"\D", "", value)
         return value
+
+
+def _places(email: InboundEmail, where: _Where) -> list[str]:
+    places = []
+    if where in ("subject", "both", "all"):
+        places.append(email.subject)
+    if where in ("body", "both", "all"):
+        places.append(email.new_text)
+    if where == "all":
+        places.append(email.text)
+        places.extend(a.text for a in email.attachments if a.text)
+    return places
+
+
+@dataclass(frozen=True)
+class AmountExtractor:
+    """An `[[extract]]` entry with `builtin = "amounts"`: the amount a mail is about and
+    its currency, found by ticketing/amounts.py rather than a regex (a regex cannot tell
+    ¥12,000 from C:\\Users\\2026 or a date, a phone number or a seat count)."""
+
+    name: str
+    where: _Where = "both"
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return ("amount", "currency")
+
+    def extract(
+        self,
+        email: InboundEmail,
+        normalized: dict[str, str] | None = None,
+        lowered: dict[str, str | None] | None = None,
+    ) -> dict[str, str]:
+        """`amount` and `currency` of the first amount with a currency in the first place
+        `where` names that has one; else `amount` alone of the first amount found."""
+        cache = {} if normalized is None else normalized
+        fallback: dict[str, str] = {}
+        for raw in self._places(email):
+            text = cache.get(raw)
+            if text is None:
+                text = cache[raw] = normalize_text(raw[:MAX_SCAN_CHARS])
+            for found in amounts.find_amounts(text):
+                if found.currency:
+                    return {"amount": found.value, "currency": found.currency}
+                if not fallback:
+                    fallback = {"amount": found.value}
+        return fallback
+
+    def _places(self, email: InboundEmail) -> list[str]:
+        return _places(email, self.where)
+
+
+# The built-in finders `[[extract]] builtin = "..."` may name.
+_BUILTINS = ("amounts",)
 
 
 # The non-ASCII characters a case-insensitive regex takes for ASCII letters: İ and ı
@@ -1658,7 +1711,7 @@ class RuleSet:
     queues: tuple[str, ...]
     rules: tuple[Rule, ...]
     path: Path | None = None
-    extractors: tuple[Extractor, ...] = ()
+    extractors: tuple[Extractor | AmountExtractor, ...] = ()
     typos: TypoTolerance = TypoTolerance()
 
     @functools.cached_property
@@ -1783,7 +1836,7 @@ _HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _TOP_KEYS = ("version", "queues", "settings", "lists", "extract", "rules")
 _LIST_REF = "@"
 _SETTINGS_KEYS = ("typo_min_length", "not_typos")
-_EXTRACT_KEYS = ("name", "description", "regex", "where", "normalize")
+_EXTRACT_KEYS = ("name", "description", "regex", "builtin", "where", "normalize")
 _RULE_KEYS = (
     "name",
     "description",
@@ -2048,8 +2101,8 @@ class _Loader:
 
     # -- [[extract]]
 
-    def _extractors(self, raw: object) -> tuple[Extractor, ...]:
-        out: list[Extractor] = []
+    def _extractors(self, raw: object) -> tuple[Extractor | AmountExtractor, ...]:
+        out: list[Extractor | AmountExtractor] = []
         for index, table in enumerate(self._array(raw, "extract")):
             name = table.get("name")
             label = (
@@ -2062,17 +2115,19 @@ class _Loader:
                 self._report(label, block, err)
         return tuple(out)
 
-    def _extractor(self, table: dict[str, Any]) -> Extractor:
+    def _extractor(self, table: dict[str, Any]) -> Extractor | AmountExtractor:
         self._unknown_keys(table, _EXTRACT_KEYS, ())
         name = self._field_name(table.get("name"), ("name",))
         self._opt_str(table, "description", ())
-        regex = table.get("regex")
-        if not isinstance(regex, str) or not regex:
-            raise _Invalid("'regex' is required and must be a string", ("regex",))
-        pattern = self._regex(regex, ("regex",))
         where = table.get("where", "both")
         if where not in _WHERE:
             raise _Invalid(f"where must be one of {', '.join(_WHERE)}, not {where!r}", ("where",))
+        if "builtin" in table:
+            return self._builtin_extractor(table, name, where)
+        regex = table.get("regex")
+        if not isinstance(regex, str) or not regex:
+            raise _Invalid("'regex' (or 'builtin') is required and must be a string", ("regex",))
+        pattern = self._regex(regex, ("regex",))
         normalize = table.get("normalize", "none")
         if normalize not in _NORMALIZE:
             msg = f"normalize must be one of {', '.join(_NORMALIZE)}, not {normalize!r}"
@@ -2081,6 +2136,21 @@ class _Loader:
             msg = "normalize = \"money\" needs a named group 'amount' (and usually 'currency')"
             raise _Invalid(msg, ("regex",))
         extractor = Extractor(name, pattern, where, normalize)
+        self.known_fields.update(extractor.field_names)
+        return extractor
+
+    def _builtin_extractor(
+        self, table: dict[str, Any], name: str, where: _Where
+    ) -> AmountExtractor:
+        builtin = table["builtin"]
+        if builtin not in _BUILTINS:
+            known = ", ".join(_BUILTINS)
+            msg = f"unknown builtin {builtin!r} (known: {known}){_suggest(str(builtin), _BUILTINS)}"
+            raise _Invalid(msg, ("builtin",))
+        for key in ("regex", "normalize"):
+            if key in table:
+                raise _Invalid(f"'{key}' cannot be used with 'builtin'", (key,))
+        extractor = AmountExtractor(name, where)
         self.known_fields.update(extractor.field_names)
         return extractor
 
