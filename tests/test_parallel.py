@@ -24,7 +24,10 @@ from ticketing.db import make_engine, upgrade
 from ticketing.pipeline import Pipeline, RawItem
 from ticketing.rules import RuleSet, load_rules
 
-CORPUS = sorted((DATA / "routing").glob("*.eml")) + sorted((DATA / "mail").glob("*.eml"))
+# Every third mail of the routing corpus (all kinds, both languages) and every mail fixture.
+CORPUS = sorted((REPO / "corpus" / "train").glob("*.eml"))[::3] + sorted(
+    (DATA / "mail").glob("*.eml")
+)
 BATCH = 40
 
 
@@ -35,9 +38,13 @@ class CountingRules:
         self.inner = inner
         self.routed: list[str | None] = []
 
-    def route(self, email: Any, ctx: Any) -> Any:
+    def route(self, email: Any, ctx: Any, **kwargs: Any) -> Any:
         self.routed.append(ctx.customer_status)
-        return self.inner.route(email, ctx)
+        return self.inner.route(email, ctx, **kwargs)
+
+    def route_many(self, items: Any) -> Any:
+        self.routed.extend(ctx.customer_status for _, ctx in items)
+        return self.inner.route_many(items)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -145,10 +152,10 @@ def test_a_dead_worker_costs_nothing(worker_pipeline: Callable[[], Pipeline]) ->
 class RulesFailingInWorkers(RuleSet):
     """Rules whose routing raises in a parse worker (a bug, or code changed on disk)."""
 
-    def route(self, email: Any, ctx: Any) -> Any:
+    def route(self, email: Any, ctx: Any, **kwargs: Any) -> Any:
         if multiprocessing.parent_process() is not None:
             raise RuntimeError("routing failed in a worker")
-        return super().route(email, ctx)
+        return super().route(email, ctx, **kwargs)
 
 
 def test_an_error_in_a_worker_makes_the_batch_parse_in_process(

@@ -666,9 +666,10 @@ def _ticket_id(value: str, settings: Settings) -> int:
 
 @tickets.command("show")
 @click.argument("ticket")
+@click.option("--trace", is_flag=True, help="Every routing rule tried, and why.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
-def tickets_show(app: App, ticket: str, as_json: bool) -> None:
+def tickets_show(app: App, ticket: str, trace: bool, as_json: bool) -> None:
     """Show one ticket (ID or REF) with its conversation, routing and audit trail."""
     from sqlmodel import Session
 
@@ -694,7 +695,11 @@ def tickets_show(app: App, ticket: str, as_json: bool) -> None:
         click.echo(
             f"\nrouting: queue {routing.get('queue')} by rule {routing.get('matched_rule') or '(default)'}"
         )
-        for step in routing.get("trace", []):
+        if routing.get("triage"):
+            click.echo(f"  needs triage: {routing['triage']}")
+        for line in model_lines(routing.get("model")):
+            click.echo(f"  {line}")
+        for step in routing.get("trace", []) if trace else []:
             mark = "✔" if step.get("matched") else "✘"
             click.echo(
                 f"  {mark} {step.get('rule')}"
@@ -1967,13 +1972,34 @@ def rules() -> None:
     """Routing rules: check the rule file, test it on mail, replay stored mail."""
 
 
-def _load_rules(app: App, path: str | None) -> RuleSet:
+def _load_rules(app: App, path: str | None, *, model: bool = True) -> RuleSet:
+    """The rule file (default: [service].rules_file) with the active routing model."""
     from ticketing.rules import load_rules
 
     s = app.settings
     if path is not None and not Path(path).is_file():
         fail(f"no such rule file: {path}")
-    return load_rules(Path(path) if path else s.path(s.service.rules_file), queues=s.service.queues)
+    rules = load_rules(
+        Path(path) if path else s.path(s.service.rules_file), queues=s.service.queues
+    )
+    if not model:
+        return rules
+    from ticketing.model_store import ActiveModel
+
+    return rules.with_model(ActiveModel(s.path(s.service.models_dir)))
+
+
+def model_lines(model: dict[str, Any] | None) -> list[str]:
+    """The model's view of one mail for people: version, probabilities, telling features."""
+    if not model:
+        return []
+    probabilities = sorted(model.get("probabilities", {}).items(), key=lambda kv: -kv[1])
+    shown = ", ".join(f"{q} {p:.2f}" for q, p in probabilities)
+    lines = [f"model {model.get('version', '?')}: {shown}"]
+    features = [f"{f['feature']} {f['weight']:+.2f}" for f in model.get("top_features", [])]
+    if features:
+        lines.append(f"  toward {model.get('queue')}: " + ", ".join(features))
+    return lines
 
 
 @rules.command("check")
@@ -2114,6 +2140,8 @@ def rules_test(
             extras.append("tags " + ", ".join(r["tags"]))
         click.echo(f"{r['file']}: {r['queue']} ({'; '.join(extras)})")
         click.echo(f"  {r['explanation']}")
+        for line in model_lines(r.get("model")):
+            click.echo(f"  {line}")
         if r["fields"]:
             click.echo("  fields: " + ", ".join(f"{k}={v}" for k, v in r["fields"].items()))
         if verbose:
@@ -2234,6 +2262,15 @@ def tickets_move(app: App, ticket: str, queue: str, reason: str, actor: str, as_
         emit_json(result)
     else:
         click.echo(f"{result['ref']}: moved from {result['from']} to {result['to']}")
+
+
+def _register_groups() -> None:
+    from ticketing.cli_routing import routing
+
+    cli.add_command(routing)
+
+
+_register_groups()
 
 
 def main() -> None:

@@ -152,6 +152,11 @@ class ServiceSettings:
     var_dir: str = "var"
     maildir: str = "var/outbox-maildir"  # outbound mail goes here when no [smtp] relay
     attachments_dir: str = "var/attachments"
+    # Trained routing models and the ACTIVE pointer (`ticketing routing ...`); without one,
+    # the model shipped with the package routes.
+    models_dir: str = "var/models"
+    # The labelled corpus `routing train` learns from ("" = the one shipped with ticketing).
+    corpus_dir: str = ""
     max_message_bytes: int = 40 * 1024 * 1024
     notify_oversize: bool = False
     # Automatic replies per sender within the window; beyond it we stay silent (loops).

@@ -547,3 +547,26 @@ def show_customer(session: Session, settings: Settings, email: str, today: date)
         ).scalars()
     ]
     return data
+
+
+def overdue_customers(
+    session: Session, customer_ids: Sequence[int | None], today: date | None = None
+) -> set[int]:
+    """Which of `customer_ids` have an open invoice past its due date (what routing's
+    `overdue_invoice` fact and the model's `overdue-invoice` feature say)."""
+    from ticketing.models import utcnow
+
+    wanted = {c for c in customer_ids if c is not None}
+    if not wanted:
+        return set()
+    day = today or utcnow().date()
+    found = session.execute(
+        select(col(Invoice.customer_id))
+        .where(
+            col(Invoice.customer_id).in_(wanted),
+            col(Invoice.status) == "open",
+            col(Invoice.due_date) < day,
+        )
+        .distinct()
+    ).scalars()
+    return set(found)

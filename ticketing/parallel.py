@@ -161,37 +161,59 @@ def _store_blobs(data: bytes, email: InboundEmail) -> None:
 
 def prepare_one(job: Job) -> Prepared:
     """Parse `job` and route it ahead if it could be a new ticket (in a worker)."""
+    return _prepare_chunk([job])[0]
+
+
+def _parsed(job: Job) -> tuple[InboundEmail | None, str | None]:
     try:
         email = parse_email(job.data, our_domains=_state.our_domains)
     except Exception:  # parse must never raise; if it does, the pipeline quarantines
-        return Prepared(None, traceback.format_exc(), None)
+        return None, traceback.format_exc()
     _store_blobs(job.data, email)
-    rules = _state.rules
-    if rules is None or not _could_open_ticket(email):
-        return Prepared(email, None, None)
-    decision = rules.route(
-        email,
-        RouteContext(
-            mailbox=job.mailbox,
-            recipients=recipients_of(_state.own_addresses, job.recipients_envelope, email),
-            default_queue=job.default_queue,
-            customer_status=ASSUMED_STATUS,
-        ),
-    )
-    routed = Routed(
-        queue=decision.queue,
-        priority=decision.priority,
-        tags=decision.tags,
-        fields=dict(decision.fields),
-        template=decision.template,
-        matched_rule=decision.matched_rule,
-        routing_json=RawJSON(json.dumps(decision.to_json())),
-    )
-    return Prepared(email, None, routed)
+    return email, None
 
 
 def _prepare_chunk(jobs: list[Job]) -> list[Prepared]:
-    return [prepare_one(job) for job in jobs]
+    """Parse every job, then route those that could open a ticket as one batch (the
+    model predicts for the whole chunk at once)."""
+    parsed = [_parsed(job) for job in jobs]
+    rules = _state.rules
+    wanted = [
+        i
+        for i, (email, _) in enumerate(parsed)
+        if rules is not None and email is not None and _could_open_ticket(email)
+    ]
+    decisions = {}
+    if rules is not None and wanted:
+        items = []
+        for i in wanted:
+            email = parsed[i][0]
+            assert email is not None
+            job = jobs[i]
+            context = RouteContext(
+                mailbox=job.mailbox,
+                recipients=recipients_of(_state.own_addresses, job.recipients_envelope, email),
+                default_queue=job.default_queue,
+                customer_status=ASSUMED_STATUS,
+            )
+            items.append((email, context))
+        decisions = dict(zip(wanted, rules.route_many(items), strict=True))
+    out = []
+    for i, (email, error) in enumerate(parsed):
+        decision = decisions.get(i)
+        routed = None
+        if decision is not None:
+            routed = Routed(
+                queue=decision.queue,
+                priority=decision.priority,
+                tags=decision.tags,
+                fields=dict(decision.fields),
+                template=decision.template,
+                matched_rule=decision.matched_rule,
+                routing_json=RawJSON(json.dumps(decision.to_json())),
+            )
+        out.append(Prepared(email, error, routed))
+    return out
 
 
 class PendingBatch:

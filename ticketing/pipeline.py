@@ -27,6 +27,7 @@ from sqlmodel import Session, col
 from ticketing import replykeys
 from ticketing.blobstore import BlobStore
 from ticketing.config import Settings
+from ticketing.customers import overdue_customers
 from ticketing.errors import NotFound
 from ticketing.inbound import InboundEmail, MailKind
 from ticketing.loops import (
@@ -37,6 +38,7 @@ from ticketing.loops import (
     reply_address,
     static_refusal,
 )
+from ticketing.model_store import ActiveModel
 from ticketing.models import (
     Attachment,
     Customer,
@@ -201,6 +203,10 @@ class Pipeline:
         replykeys.load(settings)
         self.engine = engine
         self.settings = settings
+        # Routing is the rules file for policy and the learned model for the topic; the
+        # active model is picked up without a restart (`routing activate`).
+        if rules is not None and rules.model is None:
+            rules = rules.with_model(ActiveModel(settings.path(settings.service.models_dir)))
         self.rules = rules
         self.renderer = renderer or Renderer(
             settings.path(settings.service.templates_dir), settings.service.default_language
@@ -494,8 +500,36 @@ class Pipeline:
             s,
             [t for _, _, e, _ in entries if not static_refusal(s, e) and (t := reply_address(e))],
         )
+        # Route every entry the workers could not route ahead in one batch: the model
+        # predicts for all of them at once.
+        overdue = overdue_customers(session, [customer_ids[r] for r in set(requesters)])
+        to_route: list[tuple[InboundEmail, RouteContext]] = []
+        routed_here: dict[int, int] = {}
+        for position, ((index, item, email, _), requester) in enumerate(
+            zip(entries, requesters, strict=True)
+        ):
+            ahead = routed.get(index) if routed else None
+            late = customer_ids[requester] in overdue
+            if self.rules is None or (
+                ahead is not None and statuses[requester] == ASSUMED_STATUS and not late
+            ):
+                continue
+            routed_here[position] = len(to_route)
+            to_route.append(
+                (
+                    email,
+                    RouteContext(
+                        mailbox=item.mailbox,
+                        recipients=self._our_recipients(item, email),
+                        default_queue=item.queue or s.service.default_queue,
+                        customer_status=statuses[requester],
+                        overdue_invoice=late,
+                    ),
+                )
+            )
+        decisions = self.rules.route_many(to_route) if self.rules is not None and to_route else []
         plans = []
-        for (index, item, email, _), requester in zip(entries, requesters, strict=True):
+        for position, (index, item, email, _) in enumerate(entries):
             queue = item.queue or s.service.default_queue
             decision_json: dict[str, Any] | RawJSON = {
                 "queue": queue,
@@ -504,20 +538,8 @@ class Pipeline:
             }
             priority, tags, fields, template, matched = "normal", [], {}, None, None
             ahead = routed.get(index) if routed else None
-            if ahead is not None and statuses[requester] == ASSUMED_STATUS:
-                queue, priority, matched = ahead.queue, ahead.priority, ahead.matched_rule
-                tags, fields, template = list(ahead.tags), dict(ahead.fields), ahead.template
-                decision_json = ahead.routing_json
-            elif self.rules is not None:
-                decision = self.rules.route(
-                    email,
-                    RouteContext(
-                        mailbox=item.mailbox,
-                        recipients=self._our_recipients(item, email),
-                        default_queue=queue,
-                        customer_status=statuses[requester],
-                    ),
-                )
+            if position in routed_here:
+                decision = decisions[routed_here[position]]
                 queue, priority, matched = decision.queue, decision.priority, decision.matched_rule
                 tags, fields, template = (
                     list(decision.tags),
@@ -525,6 +547,10 @@ class Pipeline:
                     decision.template,
                 )
                 decision_json = decision.to_json()
+            elif ahead is not None:
+                queue, priority, matched = ahead.queue, ahead.priority, ahead.matched_rule
+                tags, fields, template = list(ahead.tags), dict(ahead.fields), ahead.template
+                decision_json = ahead.routing_json
             refusal = static_refusal(s, email)
             target = reply_address(email)
             if refusal is None and target is not None:

@@ -233,10 +233,12 @@ def move_ticket(
     *,
     reason: str,
     actor: str,
+    manual: bool = True,
 ) -> dict[str, Any]:
     """An agent's re-route: the ticket goes to `queue` and an event records who and why.
 
-    The caller validates `queue` against the configured queues (a usage error) and
+    A manual move is a correction `routing train` learns from; `routing replay --apply`
+    moves with `manual` false. The caller validates `queue` against the configured queues (a usage error) and
     commits. Moving a ticket to the queue it is in is refused: nothing would be recorded.
     """
     if queue not in settings.service.queues:
@@ -248,7 +250,7 @@ def move_ticket(
     before = ticket.queue
     if before == queue:
         raise TicketingError(f"ticket {ticket_id} is already in queue {queue}")
-    detail = {"from": before, "to": queue, "reason": reason, "actor": actor, "manual": True}
+    detail = {"from": before, "to": queue, "reason": reason, "actor": actor, "manual": manual}
     event = Event(ticket_id=ticket_id, kind="ticket.moved", actor=actor, detail=detail)
     session.add(event)
     ticket.queue = queue
