@@ -28,13 +28,13 @@ test: $(STAMP) test-deps lint
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check ticketing tests $(wildcard bench)
-	$(BIN)/ruff format --check ticketing tests $(wildcard bench)
+	$(BIN)/ruff check ticketing tests scripts $(wildcard bench)
+	$(BIN)/ruff format --check ticketing tests scripts $(wildcard bench)
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format ticketing tests bench
-	$(BIN)/ruff check --fix ticketing tests bench
+	$(BIN)/ruff format ticketing tests scripts bench
+	$(BIN)/ruff check --fix ticketing tests scripts bench
 
 bench: $(STAMP) test-deps
 	$(BIN)/python -c 'import pyinstrument' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -2270,7 +2270,8 @@ def _register_groups() -> None:
     cli.add_command(routing)
 
 
-_register_groups()
+if __name__ != "__main__":
+    _register_groups()
 
 
 def main() -> None:
@@ -2278,4 +2279,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # `python -m ticketing.cli`: run the package's module, so that the command groups in
+    # other modules register on the one `cli` they import.
+    from ticketing.cli import main as package_main
+
+    package_main()

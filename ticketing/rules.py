@@ -95,6 +95,7 @@ text are read.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import fnmatch
 import functools
@@ -106,12 +107,15 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from ticketing import amounts
 from ticketing.errors import RulesError, TicketingError
 from ticketing.inbound import InboundEmail, MailKind
 from ticketing.invoiceno import InvalidInvoice, canonical_invoice
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ticketing.topic_model import ModelInput, Prediction, TopicModel
 
 PRIORITIES = ("low", "normal", "high", "urgent")
 DEFAULT_PRIORITY = "normal"
@@ -119,6 +123,12 @@ DEFAULT_QUEUES = ("billing", "disputes", "collections", "escalations")
 CUSTOMER_STATUSES = ("active", "delinquent", "suspended", "unknown")
 LANGUAGES = ("en", "ja")
 DEFAULT_TYPO_MIN_LENGTH = 7
+# `matched_rule` of a decision whose queue the learned model chose.
+MODEL_RULE = "model"
+# Below this confidence the model's queue is not used: the ticket stays in the mailbox's
+# queue with the triage tag (`[settings] model_threshold` / `triage_tag` in the rule file).
+DEFAULT_MODEL_THRESHOLD = 0.55
+DEFAULT_TRIAGE_TAG = "needs-triage"
 
 # How many list items a description shows before "…": traces stay readable.
 _DESCRIBE_ITEMS = 5
@@ -142,6 +152,7 @@ class RouteContext:
     default_queue: str  # the mailbox's queue
     customer_status: str | None  # "active" | "delinquent" | "suspended" | None (unknown)
     is_followup: bool = False
+    overdue_invoice: bool = False  # the sender's account has an overdue invoice
 
 
 @dataclass(frozen=True)
@@ -175,9 +186,15 @@ class Decision:
     matched_rule: str | None  # the rule that decided the queue (None = default)
     matched_rules: tuple[str, ...]  # every rule whose actions applied, in order
     trace: tuple[RuleTrace, ...]
+    # The learned model's view (Prediction.to_json()), or None when no model was asked.
+    model: dict[str, Any] | None = field(default=None, hash=False, compare=False)
+    # Why the ticket needs a human to pick its queue (the model was unsure), or None.
+    triage: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "model": self.model,
+            "triage": self.triage,
             "queue": self.queue,
             "priority": self.priority,
             "tags": list(self.tags),
@@ -226,6 +243,8 @@ class Decision:
                     )
                     for t in data.get("trace", ())
                 ),
+                model=dict(data["model"]) if isinstance(data.get("model"), dict) else None,
+                triage=None if data.get("triage") is None else str(data["triage"]),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise TicketingError(f"stored routing decision is malformed: {exc!r}") from exc
@@ -238,8 +257,18 @@ class Decision:
             )
             if followup:
                 head = f"queue {self.queue} kept (a follow-up; no on_followup rule set the queue)"
+            elif self.triage is not None:
+                head = f"queue {self.queue} for triage: {self.triage}"
             else:
                 head = f"queue {self.queue} by default (no rule set the queue)"
+        elif self.matched_rule == MODEL_RULE and self.model is not None:
+            words = ", ".join(f["feature"] for f in self.model.get("top_features", [])[:4])
+            head = (
+                f"queue {self.queue} by the model {self.model.get('version', '')} "
+                f"(p={float(self.model.get('confidence', 0)):.2f}"
+                + (f"; most telling: {words}" if words else "")
+                + ")"
+            )
         else:
             trace = next((t for t in self.trace if t.rule == self.matched_rule), None)
             held = [c for c in trace.conditions if c.held] if trace else []
@@ -963,10 +992,12 @@ class _Mail:
         ctx: RouteContext,
         matchers: _Matchers,
         normalized: dict[str, str] | None = None,
+        prediction: Prediction | None = None,
     ) -> None:
         self.email = email
         self.ctx = ctx
         self.matchers = matchers
+        self.prediction = prediction
         self._texts: dict[str, tuple[_Text, ...]] = {}
         self._by_raw: dict[str, _Text] = {}
         # Raw text -> normalize_text(raw[:MAX_SCAN_CHARS]), shared with the extractors.
@@ -1370,6 +1401,60 @@ class _Not(_Condition):
         return _Outcome(ConditionResult(self.description, not inner.held, inner.detail), {})
 
 
+class _ModelTest(_Condition):
+    """A condition on the learned model's prediction: `model.queue = "disputes"`,
+    `model.confidence = { below = 0.6 }`, `model.probability.escalations = { at_least = 0.3 }`."""
+
+    def __init__(
+        self,
+        what: str,
+        *,
+        queues: tuple[str, ...] = (),
+        queue: str = "",
+        at_least: float | None = None,
+        below: float | None = None,
+    ) -> None:
+        self.what = what
+        self.queues = queues
+        self.queue = queue
+        self.at_least = at_least
+        self.below = below
+        bounds = []
+        if at_least is not None:
+            bounds.append(f">= {at_least:g}")
+        if below is not None:
+            bounds.append(f"< {below:g}")
+        if what == "queue":
+            self.description = (
+                f'model queue is "{queues[0]}"'
+                if len(queues) == 1
+                else f"model queue is one of {_show(queues)}"
+            )
+        elif what == "confidence":
+            self.description = f"model confidence {' and '.join(bounds)}"
+        else:
+            self.description = f"model probability of {queue} {' and '.join(bounds)}"
+
+    def evaluate(self, mail: _Mail, fields: Mapping[str, str]) -> _Outcome:
+        p = mail.prediction
+        if p is None:
+            held, detail = False, "no model prediction (a follow-up, or no model loaded)"
+        elif self.what == "queue":
+            held, detail = (
+                p.queue in self.queues,
+                f'the model says "{p.queue}" (p={p.confidence:.2f})',
+            )
+        else:
+            value = (
+                p.confidence if self.what == "confidence" else p.probabilities.get(self.queue, 0.0)
+            )
+            held = (self.at_least is None or value >= self.at_least) and (
+                self.below is None or value < self.below
+            )
+            detail = f"it is {value:.2f}" + ("" if self.what != "confidence" else f" ({p.queue})")
+        return _Outcome(ConditionResult(self.description, held, detail), {})
+
+
 # --------------------------------------------------------------------------- extraction
 
 
@@ -1704,6 +1789,12 @@ class Rule:
         return trace, captures
 
 
+class ModelSource(Protocol):
+    """Gives the current learned model (model_store.ActiveModel reloads on activation)."""
+
+    def get(self) -> TopicModel: ...
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """An ordered rule table, the extractors that run before it, and where it came from."""
@@ -1713,6 +1804,45 @@ class RuleSet:
     path: Path | None = None
     extractors: tuple[Extractor | AmountExtractor, ...] = ()
     typos: TypoTolerance = TypoTolerance()
+    model_threshold: float = DEFAULT_MODEL_THRESHOLD
+    triage_tag: str = DEFAULT_TRIAGE_TAG
+    # Where the learned model comes from (see `with_model`); None routes by rules alone.
+    model: ModelSource | None = field(default=None, compare=False)
+
+    def with_model(self, model: ModelSource | None) -> RuleSet:
+        """These rules with the learned model for the topic (`model.get()` per batch)."""
+        return dataclasses.replace(self, model=model)
+
+    def predict(
+        self, items: Sequence[tuple[InboundEmail, RouteContext]]
+    ) -> list[Prediction | None]:
+        """The model's predictions for new mail, as one batch (None for follow-ups)."""
+        if self.model is None:
+            return [None] * len(items)
+        from ticketing.topic_model import model_input
+
+        wanted = [i for i, (_, ctx) in enumerate(items) if not ctx.is_followup]
+        inputs: list[ModelInput] = [
+            model_input(
+                items[i][0],
+                customer_status=items[i][1].customer_status,
+                overdue_invoice=items[i][1].overdue_invoice,
+            )
+            for i in wanted
+        ]
+        found: list[Prediction | None] = [None] * len(items)
+        if inputs:
+            for i, prediction in zip(wanted, self.model.get().predict(inputs), strict=True):
+                found[i] = prediction
+        return found
+
+    def route_many(self, items: Sequence[tuple[InboundEmail, RouteContext]]) -> list[Decision]:
+        """`route` for a batch: the model predicts for all of them at once."""
+        predictions = self.predict(items)
+        return [
+            self.route(email, ctx, prediction=p)
+            for (email, ctx), p in zip(items, predictions, strict=True)
+        ]
 
     @functools.cached_property
     def _matchers(self) -> _Matchers:
@@ -1736,11 +1866,17 @@ class RuleSet:
                 fields.setdefault(key, value)
         return fields
 
-    def route(self, email: InboundEmail, ctx: RouteContext) -> Decision:
+    def route(
+        self, email: InboundEmail, ctx: RouteContext, *, prediction: Prediction | None = None
+    ) -> Decision:
+        """Where `email` goes: the first rule that sets a queue, else the model's queue
+        when it is at least `model_threshold` sure, else the mailbox's queue for triage."""
+        if prediction is None and self.model is not None and not ctx.is_followup:
+            prediction = self.predict([(email, ctx)])[0]
         # The extractors and the conditions read the same texts: normalise them once.
         normalized: dict[str, str] = {}
         fields = self.extract(email, normalized)
-        mail = _Mail(email, ctx, self._matchers, normalized)
+        mail = _Mail(email, ctx, self._matchers, normalized, prediction)
         queue, matched_rule = ctx.default_queue, None
         priority: str | None = None
         tags: list[str] = []
@@ -1775,6 +1911,24 @@ class RuleSet:
                 template = act.template
             if not rule.continue_:
                 break
+        triage = None
+        if matched_rule is None and prediction is not None:
+            sure = prediction.confidence >= self.model_threshold
+            step = ConditionResult(
+                f"model confidence >= {self.model_threshold:g}",
+                sure,
+                f"{prediction.queue} at p={prediction.confidence:.2f}",
+            )
+            traces.append(RuleTrace(MODEL_RULE, sure, (step,)))
+            if sure:
+                queue, matched_rule = prediction.queue, MODEL_RULE
+            else:
+                triage = (
+                    f"the model was unsure ({prediction.queue} at p={prediction.confidence:.2f}, "
+                    f"below {self.model_threshold:g})"
+                )
+                if self.triage_tag and self.triage_tag not in tags:
+                    tags.append(self.triage_tag)
         return Decision(
             queue=queue,
             priority=priority or DEFAULT_PRIORITY,
@@ -1784,6 +1938,8 @@ class RuleSet:
             matched_rule=matched_rule,
             matched_rules=tuple(applied),
             trace=tuple(traces),
+            model=prediction.to_json() if prediction is not None else None,
+            triage=triage,
         )
 
 
@@ -1835,7 +1991,7 @@ _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _TOP_KEYS = ("version", "queues", "settings", "lists", "extract", "rules")
 _LIST_REF = "@"
-_SETTINGS_KEYS = ("typo_min_length", "not_typos")
+_SETTINGS_KEYS = ("typo_min_length", "not_typos", "model_threshold", "triage_tag")
 _EXTRACT_KEYS = ("name", "description", "regex", "builtin", "where", "normalize")
 _RULE_KEYS = (
     "name",
@@ -1949,6 +2105,7 @@ class _Loader:
         self.field_refs: list[tuple[str, tuple[int, int] | None, tuple[_PathPart, ...], str]] = []
         self._current: tuple[str, tuple[int, int] | None] = ("", None)
         self.lists: dict[str, tuple[str, ...]] = {}
+        self.current_queues: tuple[str, ...] = DEFAULT_QUEUES
 
     # -- reporting
 
@@ -1984,8 +2141,9 @@ class _Loader:
                 self._report(None, None, _Invalid(msg, (key,)))
         if "version" in data and data["version"] != 1:
             self._report(None, None, _Invalid("version must be 1", ("version",)))
-        queues = self._queues(data.get("queues"))
+        queues = self.current_queues = self._queues(data.get("queues"))
         typos = self._settings(data.get("settings", {}))
+        threshold, triage_tag = self._model_settings(data.get("settings", {}))
         self.lists = self._lists(data.get("lists", {}))
         extractors = self._extractors(data.get("extract", []))
         rules = self._rules(data.get("rules", []), queues)
@@ -1998,7 +2156,26 @@ class _Loader:
             count = len(self.errors)
             more = f"\n({count} errors in all)" if count > 1 else ""
             raise RulesError("\n".join(self.errors) + more)
-        return RuleSet(queues, rules, path, extractors, typos)
+        return RuleSet(queues, rules, path, extractors, typos, threshold, triage_tag)
+
+    def _model_settings(self, raw: object) -> tuple[float, str]:
+        if not isinstance(raw, dict):
+            return DEFAULT_MODEL_THRESHOLD, DEFAULT_TRIAGE_TAG
+        threshold = raw.get("model_threshold", DEFAULT_MODEL_THRESHOLD)
+        if (
+            isinstance(threshold, bool)
+            or not isinstance(threshold, int | float)
+            or not 0 <= threshold <= 1
+        ):
+            msg = "settings: model_threshold must be a probability between 0 and 1"
+            self._report(None, None, _Invalid(msg, ("settings", "model_threshold")))
+            threshold = DEFAULT_MODEL_THRESHOLD
+        tag = raw.get("triage_tag", DEFAULT_TRIAGE_TAG)
+        if not isinstance(tag, str):
+            msg = 'settings: triage_tag must be a string ("" adds no tag)'
+            self._report(None, None, _Invalid(msg, ("settings", "triage_tag")))
+            tag = DEFAULT_TRIAGE_TAG
+        return float(threshold), tag.strip().lower()
 
     def _queues(self, raw: object) -> tuple[str, ...]:
         if self.queues_arg is not None:
@@ -2238,12 +2415,78 @@ class _Loader:
                 out.append(_AllOf(children) if key == "all_of" else _AnyOf(children))
             elif key == "not":
                 out.append(_Not(self._joined(self._conditions(value, where))))
+            elif key == "model":
+                out.extend(self._model_tests(value, where))
             elif key in _SUBJECTS:
                 out.extend(self._tests(key, value, where))
             else:
-                known = (*_SUBJECTS, *_COMBINATORS)
+                known = (*_SUBJECTS, *_COMBINATORS, "model")
                 raise _Invalid(f"unknown condition '{key}'{_suggest(key, known)}", where)
         return out
+
+    def _model_tests(self, value: object, path: tuple[_PathPart, ...]) -> list[_Condition]:
+        example = 'model.queue = "disputes", model.confidence = { at_least = 0.6 }'
+        if not isinstance(value, dict) or not value:
+            raise _Invalid(f"'model' needs a table, e.g. {example}", path)
+        out: list[_Condition] = []
+        for key, operand in value.items():
+            where = (*path, key)
+            if key == "queue":
+                queues = [operand] if isinstance(operand, str) else operand
+                if (
+                    not isinstance(queues, list)
+                    or not queues
+                    or not all(isinstance(q, str) for q in queues)
+                ):
+                    raise _Invalid("model.queue needs a queue name or an array of them", where)
+                unknown = [q for q in queues if q not in self.current_queues]
+                if unknown:
+                    known = ", ".join(self.current_queues)
+                    raise _Invalid(
+                        f"model.queue: unknown queue {unknown[0]!r} (known: {known})", where
+                    )
+                out.append(_ModelTest("queue", queues=tuple(queues)))
+            elif key == "confidence":
+                out.append(_ModelTest("confidence", **self._bounds(operand, where)))
+            elif key == "probability":
+                if not isinstance(operand, dict) or not operand:
+                    raise _Invalid(
+                        "model.probability needs a table, e.g. { escalations = { at_least = 0.3 } }",
+                        where,
+                    )
+                for queue, bounds in operand.items():
+                    if queue not in self.current_queues:
+                        known = ", ".join(self.current_queues)
+                        raise _Invalid(
+                            f"model.probability: unknown queue {queue!r} (known: {known})",
+                            (*where, queue),
+                        )
+                    out.append(
+                        _ModelTest(
+                            "probability", queue=queue, **self._bounds(bounds, (*where, queue))
+                        )
+                    )
+            else:
+                known_keys = ("queue", "confidence", "probability")
+                raise _Invalid(f"unknown model condition '{key}'{_suggest(key, known_keys)}", where)
+        return out
+
+    @staticmethod
+    def _bounds(value: object, path: tuple[_PathPart, ...]) -> dict[str, Any]:
+        if not isinstance(value, dict) or not value or not set(value) <= {"at_least", "below"}:
+            raise _Invalid(
+                "needs { at_least = 0.6 } and/or { below = 0.9 } (probabilities 0..1)", path
+            )
+        bounds: dict[str, float] = {}
+        for key, number in value.items():
+            if (
+                isinstance(number, bool)
+                or not isinstance(number, int | float)
+                or not 0 <= number <= 1
+            ):
+                raise _Invalid(f"'{key}' needs a probability between 0 and 1", (*path, key))
+            bounds[key] = float(number)
+        return bounds
 
     @staticmethod
     def _joined(conditions: list[_Condition]) -> _Condition:

@@ -1,0 +1,433 @@
+"""The learned half of routing: which queue a mail's topic belongs to, with how sure.
+
+A linear model (multinomial logistic regression) over TF-IDF features of what the
+customer wrote now: the subject plus the new text our parser keeps (quoted history,
+signatures and disclaimers removed). Character n-grams (1 to 4) read Japanese without a
+tokenizer and survive typos; word unigrams and bigrams carry English phrases; a few
+structured facts say what the desk knows of the sender (account status, an overdue
+invoice, attachments). The rules module keeps policy and may overrule the model (see
+ticketing/rules.py, `model.*` conditions).
+
+Features are hashed (a stable FNV-style hash over code points, computed with numpy for a
+whole text at once) into a fixed space and only the buckets seen in training are kept,
+so predicting needs neither scikit-learn nor a vocabulary of Python strings: a batch of
+mail costs a few numpy operations per text. scikit-learn is imported only to fit.
+Explanations name the n-grams *of the mail itself* that pushed it toward its queue.
+
+Everything here is deterministic: the same examples give the same model and the same
+predictions, on any machine (no Python `hash()`, no random state left unset).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ticketing.inbound import InboundEmail
+
+# What the model reads of one mail: the subject and the first part of the new text (what
+# decides a queue is near the top; a pasted log must not make routing slow).
+MAX_TEXT_CHARS = 3_000
+# How many features a prediction reports as the reason for its queue.
+TOP_FEATURES = 8
+SEED = 20261204
+
+CHAR_NGRAMS = (1, 2, 3, 4)
+_BITS = 20
+_MASK = np.uint64((1 << _BITS) - 1)
+_FNV_PRIME = np.uint64(0x100000001B3)
+_FNV_BASIS = 0xCBF29CE484222325
+# Feature ids: chars in [0, 2^20), words in [2^20, 2^21), facts after that.
+_WORD_BASE = 1 << _BITS
+_FACT_BASE = 2 << _BITS
+FACTS = (
+    "status=active",
+    "status=delinquent",
+    "status=suspended",
+    "status=unknown",
+    "overdue-invoice",
+    "attachment",
+)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class ModelInput:
+    """What the model reads of one mail."""
+
+    subject: str
+    text: str  # the customer's new text: no quoted history, no signature
+    customer_status: str | None = None  # active | delinquent | suspended | None
+    overdue_invoice: bool = False  # the sender's account has an overdue invoice
+    has_attachments: bool = False
+
+    def document(self) -> str:
+        """Subject and text, NFKC-folded (full-width = half-width), lower-cased, with
+        whitespace collapsed and one space at each end (n-grams see word edges)."""
+        body = self.text[:MAX_TEXT_CHARS]
+        folded = unicodedata.normalize("NFKC", f"{self.subject}\n{body}").lower()
+        return " " + _SPACES.sub(" ", folded).strip() + " "
+
+    def facts(self) -> tuple[str, ...]:
+        status = self.customer_status if self.customer_status in FACTS_STATUSES else "unknown"
+        found = [f"status={status}"]
+        if self.overdue_invoice:
+            found.append("overdue-invoice")
+        if self.has_attachments:
+            found.append("attachment")
+        return tuple(found)
+
+
+FACTS_STATUSES = ("active", "delinquent", "suspended")
+
+
+def model_input(
+    email: InboundEmail, *, customer_status: str | None = None, overdue_invoice: bool = False
+) -> ModelInput:
+    return ModelInput(
+        subject=email.subject,
+        text=email.new_text,
+        customer_status=customer_status,
+        overdue_invoice=overdue_invoice,
+        has_attachments=any(not a.inline for a in email.attachments),
+    )
+
+
+# -- features ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The features of a batch of texts: one row per (text, feature) with its raw count.
+
+    `first` is where the feature first occurs (its n-gram's start and length in the text,
+    or its word gram's index), so that an explanation can quote the mail's own words.
+    """
+
+    docs: tuple[str, ...]
+    row: IntArray  # which text
+    ids: IntArray  # feature id
+    counts: FloatArray
+    block: npt.NDArray[np.int8]  # 0 chars, 1 words, 2 facts
+    start: IntArray  # chars: start in the text; words: index into `grams`; facts: fact index
+    length: IntArray  # chars: n; else 0
+    grams: tuple[str, ...]
+
+    def name(self, i: int) -> str:
+        """The text that produced feature row `i`."""
+        block = int(self.block[i])
+        if block == 2:
+            return f"fact:{FACTS[int(self.start[i])]}"
+        if block == 1:
+            return f"words:{self.grams[int(self.start[i])]!r}"
+        start, n = int(self.start[i]), int(self.length[i])
+        return f"chars:{self.docs[int(self.row[i])][start : start + n]!r}"
+
+
+def _bucket(h: npt.NDArray[np.uint64]) -> IntArray:
+    return ((h ^ (h >> np.uint64(31))) & _MASK).astype(np.int64)
+
+
+_word_ids: dict[str, int] = {}
+
+
+def _word_id(gram: str) -> int:
+    found = _word_ids.get(gram)
+    if found is None:
+        if len(_word_ids) > 500_000:  # a cache, not a vocabulary: bound it
+            _word_ids.clear()
+        found = _word_ids[gram] = _WORD_BASE + (zlib.crc32(gram.encode("utf-8")) & (_WORD_BASE - 1))
+    return found
+
+
+def _counted(
+    row: IntArray, ids: IntArray, origin: IntArray
+) -> tuple[IntArray, IntArray, FloatArray, IntArray]:
+    """Distinct (row, id) pairs with their count and the origin of their first occurrence."""
+    keys = row.astype(np.int64) * (_FACT_BASE * 2) + ids
+    unique, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    return (
+        unique // (_FACT_BASE * 2),
+        unique % (_FACT_BASE * 2),
+        counts.astype(np.float32),
+        origin[first],
+    )
+
+
+def batch_features(docs: Sequence[str], facts: Sequence[Sequence[str]]) -> Batch:
+    """Hashed character n-grams, word grams and facts of every text, computed together."""
+    texts = tuple(docs)
+    lengths = np.array([len(d) for d in texts], dtype=np.int64)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(texts) else lengths
+    rows, ids, origins = [], [], []
+    for n in CHAR_NGRAMS:
+        m = len(codes) - n + 1
+        if m <= 0:
+            continue
+        h = np.full(m, np.uint64(_FNV_BASIS ^ n), dtype=np.uint64)
+        for k in range(n):
+            h = (h ^ codes[k : k + m]) * _FNV_PRIME
+        inside = np.nonzero(owner[:m] == owner[n - 1 :])[0]  # not across two texts
+        rows.append(owner[inside])
+        ids.append(_bucket(h[inside]))
+        origins.append(inside * 4 + (n - 1))
+    if rows:
+        c_row, c_ids, c_counts, c_origin = _counted(
+            np.concatenate(rows), np.concatenate(ids), np.concatenate(origins)
+        )
+    else:
+        c_row = c_ids = c_origin = np.zeros(0, dtype=np.int64)
+        c_counts = np.zeros(0, dtype=np.float32)
+    c_start = c_origin // 4 - offsets[c_row] if len(c_row) else c_origin
+    c_len = c_origin % 4 + 1
+    grams: list[str] = []
+    w_rows: list[int] = []
+    for index, doc in enumerate(texts):
+        tokens = _WORD.findall(doc)
+        grams += tokens
+        grams += [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+        w_rows += [index] * (2 * len(tokens) - 1 if tokens else 0)
+    w_ids = np.fromiter((_word_id(g) for g in grams), dtype=np.int64, count=len(grams))
+    w_row, w_id, w_counts, w_origin = _counted(
+        np.array(w_rows, dtype=np.int64), w_ids, np.arange(len(grams), dtype=np.int64)
+    )
+    f_row = np.array([i for i, fs in enumerate(facts) for _ in fs], dtype=np.int64)
+    f_index = np.array([FACTS.index(f) for fs in facts for f in fs], dtype=np.int64)
+    return Batch(
+        docs=texts,
+        row=np.concatenate([c_row, w_row, f_row]),
+        ids=np.concatenate([c_ids, w_id, _FACT_BASE + f_index]),
+        counts=np.concatenate([c_counts, w_counts, np.ones(len(f_row), dtype=np.float32)]),
+        block=np.concatenate(
+            [
+                np.zeros(len(c_row), dtype=np.int8),
+                np.ones(len(w_row), dtype=np.int8),
+                np.full(len(f_row), 2, dtype=np.int8),
+            ]
+        ),
+        start=np.concatenate([c_start, w_origin, f_index]),
+        length=np.concatenate([c_len, np.zeros(len(w_row) + len(f_row), dtype=np.int64)]),
+        grams=tuple(grams),
+    )
+
+
+# -- the model ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The model's view of one mail."""
+
+    queue: str
+    confidence: float  # the probability of `queue`
+    probabilities: dict[str, float] = field(hash=False)
+    # The features that pushed most toward `queue`, with their weight, strongest first.
+    top_features: tuple[tuple[str, float], ...] = ()
+    version: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "queue": self.queue,
+            "confidence": round(self.confidence, 4),
+            "probabilities": {q: round(p, 4) for q, p in self.probabilities.items()},
+            "top_features": [{"feature": f, "weight": round(w, 4)} for f, w in self.top_features],
+        }
+
+
+@dataclass(frozen=True)
+class TrainingOptions:
+    min_df: int = 2  # a feature must occur in this many training mails
+    c: float = 30.0  # inverse regularisation strength of the logistic regression
+    max_iter: int = 3000
+
+
+class TopicModel:
+    """A trained model: the kept feature ids, their IDF, the weights and the metadata.
+
+    `arrays` holds only numpy arrays of numbers and strings (saved with numpy's format,
+    read without pickle): `feature_ids` (sorted int64), `idf` (float32), `coef`
+    (queues x features, float32), `intercept` (float32), `queues` (str).
+    """
+
+    def __init__(self, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any]) -> None:
+        self.arrays = arrays
+        self.meta = meta
+        self.queues: tuple[str, ...] = tuple(str(q) for q in arrays["queues"])
+        self._ids: IntArray = arrays["feature_ids"].astype(np.int64)
+        self._idf: FloatArray = arrays["idf"].astype(np.float32)
+        coef = arrays["coef"].astype(np.float32)
+        self._coef = coef
+        self._relative = coef - coef.mean(axis=0, keepdims=True)
+        self._intercept: FloatArray = arrays["intercept"].astype(np.float32)
+        count = len(self._ids)
+        if coef.shape != (len(self.queues), count) or self._idf.shape != (count,):
+            raise ValueError(f"coef {coef.shape} and idf {self._idf.shape} for {count} features")
+        if self._intercept.shape != (len(self.queues),):
+            raise ValueError(f"intercept {self._intercept.shape} for {len(self.queues)} queues")
+        if count and not bool(np.all(np.diff(self._ids) > 0)):
+            raise ValueError("feature ids are not sorted")
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", ""))
+
+    def weights(self, batch: Batch) -> tuple[IntArray, IntArray, FloatArray]:
+        """For every feature row the model knows: (its batch row, its column, its TF-IDF
+        weight), each text's char and word blocks L2-normalised on their own."""
+        if not len(self._ids):
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float32)
+        pos = np.minimum(np.searchsorted(self._ids, batch.ids), len(self._ids) - 1)
+        known = np.nonzero(self._ids[pos] == batch.ids)[0]
+        cols = pos[known]
+        rows = batch.row[known]
+        w = ((1.0 + np.log(batch.counts[known])) * self._idf[cols]).astype(np.float32)
+        block = batch.block[known].astype(np.int64)
+        key = rows * 3 + block
+        norms = np.sqrt(np.bincount(key, weights=w * w, minlength=3 * len(batch.docs)))
+        scale = norms[key]
+        text = (block < 2) & (scale > 0)
+        w[text] /= scale[text].astype(np.float32)
+        return known, cols, w
+
+    def _predict(
+        self, inputs: Sequence[ModelInput], *, explain: bool
+    ) -> tuple[FloatArray, list[tuple[tuple[str, float], ...]]]:
+        n = len(inputs)
+        batch = batch_features([i.document() for i in inputs], [i.facts() for i in inputs])
+        known, cols, w = self.weights(batch)
+        rows = batch.row[known]
+        logits = np.empty((n, len(self.queues)), dtype=np.float64)
+        for q in range(len(self.queues)):
+            logits[:, q] = np.bincount(rows, weights=w * self._coef[q, cols], minlength=n)
+        logits += self._intercept
+        logits -= logits.max(axis=1, keepdims=True)
+        probabilities = np.exp(logits)
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        tops: list[tuple[tuple[str, float], ...]] = []
+        if explain:
+            best = np.argmax(probabilities, axis=1)
+            contributions = w * self._relative[best[rows], cols]
+            order = np.lexsort((-contributions, rows))
+            starts = np.searchsorted(rows[order], np.arange(n))
+            ends = np.searchsorted(rows[order], np.arange(n), side="right")
+            for r in range(n):
+                top = []
+                for i in order[starts[r] : min(ends[r], starts[r] + TOP_FEATURES)].tolist():
+                    if contributions[i] <= 0:
+                        break
+                    top.append((batch.name(int(known[i])), float(contributions[i])))
+                tops.append(tuple(top))
+        return probabilities.astype(np.float32), tops
+
+    def predict(self, inputs: Sequence[ModelInput], *, explain: bool = True) -> list[Prediction]:
+        """One prediction per input, computed as one batch."""
+        if not inputs:
+            return []
+        probabilities, tops = self._predict(inputs, explain=explain)
+        out: list[Prediction] = []
+        for row_index, row in enumerate(probabilities):
+            best = int(np.argmax(row))
+            out.append(
+                Prediction(
+                    queue=self.queues[best],
+                    confidence=float(row[best]),
+                    probabilities={q: float(p) for q, p in zip(self.queues, row, strict=True)},
+                    top_features=tops[row_index] if explain else (),
+                    version=self.version,
+                )
+            )
+        return out
+
+
+def train(
+    inputs: Sequence[ModelInput],
+    labels: Sequence[str],
+    *,
+    weights: Sequence[float] | None = None,
+    options: TrainingOptions | None = None,
+    meta: dict[str, Any] | None = None,
+) -> TopicModel:
+    """Fit a model; deterministic for the same inputs, labels, weights and options."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    opts = options or TrainingOptions()
+    batch = batch_features([i.document() for i in inputs], [i.facts() for i in inputs])
+    # Keep the features of at least min_df mails (every fact: they are few and known).
+    ids, df = np.unique(batch.ids, return_counts=True)
+    keep = (df >= opts.min_df) | (ids >= _FACT_BASE)
+    ids, df = ids[keep], df[keep]
+    n = len(inputs)
+    # sklearn's smooth IDF: ln((1 + n) / (1 + df)) + 1; facts are not down-weighted.
+    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    idf[ids >= _FACT_BASE] = 1.0
+    provisional = TopicModel(
+        {
+            "feature_ids": ids,
+            "idf": idf,
+            "coef": np.zeros((1, len(ids)), dtype=np.float32),
+            "intercept": np.zeros(1, dtype=np.float32),
+            "queues": np.array(["?"]),
+        },
+        {},
+    )
+    known, cols, w = provisional.weights(batch)
+    matrix = csr_matrix((w, (batch.row[known], cols)), shape=(n, len(ids)))
+    classifier = LogisticRegression(C=opts.c, max_iter=opts.max_iter, random_state=SEED)
+    classifier.fit(matrix, list(labels), sample_weight=None if weights is None else list(weights))
+    arrays = {
+        "feature_ids": ids,
+        "idf": idf,
+        "coef": classifier.coef_.astype(np.float32),
+        "intercept": classifier.intercept_.astype(np.float32),
+        "queues": np.array([str(q) for q in classifier.classes_]),
+    }
+    return TopicModel(arrays, dict(meta or {}))
+
+
+def cross_validate(
+    inputs: Sequence[ModelInput],
+    labels: Sequence[str],
+    *,
+    weights: Sequence[float] | None = None,
+    folds: int = 5,
+    options: TrainingOptions | None = None,
+) -> list[Prediction]:
+    """Out-of-fold predictions (stratified, fixed seed): one per input, each made by a
+    model that never saw it."""
+    from sklearn.model_selection import StratifiedKFold
+
+    predicted: list[Prediction | None] = [None] * len(inputs)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    for train_idx, test_idx in splitter.split(np.zeros(len(inputs)), list(labels)):
+        model = train(
+            [inputs[i] for i in train_idx],
+            [labels[i] for i in train_idx],
+            weights=None if weights is None else [weights[i] for i in train_idx],
+            options=options,
+        )
+        held_out = model.predict([inputs[i] for i in test_idx], explain=False)
+        for i, p in zip(test_idx, held_out, strict=True):
+            predicted[i] = p
+    return [p for p in predicted if p is not None]
+
+
+def accuracy(expected: Iterable[str], predicted: Iterable[str]) -> float:
+    pairs = list(zip(expected, predicted, strict=True))
+    return sum(a == b for a, b in pairs) / len(pairs) if pairs else 0.0
