@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from email import policy
 from email.errors import MessageError
@@ -25,6 +25,7 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import unquote, unquote_to_bytes
 
 import nh3
@@ -279,7 +280,7 @@ def _parse_message(raw: bytes, skeleton: bytes) -> InboundEmail:
     if from_addr is None:
         fatal = "no usable sender: no From, Sender or Return-Path address"
 
-    return InboundEmail(
+    email = InboundEmail(
         raw_sha256=hashlib.sha256(raw).hexdigest(),
         size=len(raw),
         message_id=message_id,
@@ -306,6 +307,63 @@ def _parse_message(raw: bytes, skeleton: bytes) -> InboundEmail:
         bounced_message_ids=verdict.bounced_message_ids,
         fatal=fatal,
     )
+    return _without_nul(email)
+
+
+# Fields of InboundEmail that may carry a NUL from the mail (=00, %00, a raw byte):
+# text for people, and protocol tokens (ids, addresses) that must stay ASCII.
+_TEXT_FIELDS = ("subject", "headers", "text", "html", "new_text")
+_TOKEN_FIELDS = ("return_path", "message_id", "in_reply_to", "references", "bounced_message_ids")
+_ADDRESS_FIELDS = ("from_addr", "reply_to", "to", "cc")
+
+
+def _nul_free(value: Any, token: bool = False) -> Any:
+    """`value` (a string, None, an Address or a tuple of them) without NUL: U+FFFD in
+    text, "%00" in an id or address, which must stay ASCII to be written in a header."""
+    if isinstance(value, str):
+        return value.replace("\x00", "%00" if token else "\ufffd") if "\x00" in value else value
+    if isinstance(value, tuple):
+        return tuple(_nul_free(v, token) for v in value)
+    if isinstance(value, Address):
+        return Address(_nul_free(value.name), _nul_free(value.email, token=True))
+    return value
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, tuple):
+        return any(_has_nul(v) for v in value)
+    if isinstance(value, Address):
+        return "\x00" in value.name or "\x00" in value.email
+    return False
+
+
+def _without_nul(email: InboundEmail) -> InboundEmail:
+    """`email` without any NUL. PostgreSQL text cannot hold one (a NUL in a Message-ID
+    or an address would fail the batch's first query, and with it every mail of the
+    batch), and a NUL is never meaningful in mail; the raw message keeps the byte."""
+    changes: dict[str, Any] = {}
+    for names, token in ((_TEXT_FIELDS, False), (_TOKEN_FIELDS, True), (_ADDRESS_FIELDS, True)):
+        for name in names:
+            value = getattr(email, name)
+            if _has_nul(value):
+                changes[name] = _nul_free(value, token)
+    if any(_has_nul((a.filename, a.content_type, a.content_id, a.text)) for a in email.attachments):
+        changes["attachments"] = tuple(
+            replace(
+                a,
+                filename=_nul_free(a.filename),
+                content_type=_nul_free(a.content_type),
+                content_id=_nul_free(a.content_id, token=True),
+                text=_nul_free(a.text),
+            )
+            for a in email.attachments
+        )
+    if not changes:
+        return email
+    changes["defects"] = (*email.defects, "NUL characters replaced (U+FFFD in text, %00 in ids)")
+    return replace(email, **changes)
 
 
 def _fatal(raw: bytes, reason: str) -> InboundEmail:

@@ -1,0 +1,208 @@
+"""Trust and money (issue 12, items 8 and 10): what mail can do to an agent's terminal,
+to the database and to the service's memory, and the CLI's answer to ids out of range."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from sqlalchemy import text
+from sqlmodel import Session
+
+from tests.support import mail, write_config
+from ticketing import display
+from ticketing.cli import cli, table
+from ticketing.db import make_engine
+from ticketing.models import RawMessage
+from ticketing.pipeline import Pipeline, RawItem
+
+# What must never reach a terminal: C0 controls but line break and tab, DEL, C1
+# controls, bidi embeddings/overrides/isolates and marks, invisible format characters.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\U000e0000-\U000e007f]"
+)
+
+
+def _word(value: str) -> str:
+    """An RFC 2047 encoded word: any character gets into a header that way."""
+    return "=?utf-8?b?" + base64.b64encode(value.encode()).decode() + "?="
+
+
+SUBJECT = (
+    "Invoice \x1b]0;pwned\x07 \x1b[31mred\x1b[0m \x9b2J \u202egpj.exe"
+    " \u2066hidden\u2069 pay\u200bment \U000e0041"
+)
+NAME = "Taro \x1b[2J Yamada"
+BODY = "Hello \x1b]0;title\x07 there\nline two \x1b[1A\x1b[2K erased \u202eevil\r done\n"
+# RFC 2231 lets a file name carry any byte, NUL and ESC included.
+FILENAME_PARAM = "filename*=utf-8''in%00voice%1B%5D0%3Bx%07%C2%9B.pdf"
+FILENAME = "in\x00voice\x1b]0;x\x07\x9b.pdf"
+
+
+def hostile_mail(message_id: str = "<hostile@customer.example>") -> bytes:
+    head = [
+        f"From: {_word(NAME)} <taro@customer.example>",
+        "To: billing@example.com",
+        f"Subject: {_word(SUBJECT)}",
+        f"Message-ID: {message_id}",
+        "MIME-Version: 1.0",
+        'Content-Type: multipart/mixed; boundary="B"',
+    ]
+    parts = [
+        "--B",
+        "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: base64",
+        "",
+        base64.b64encode(BODY.encode()).decode(),
+        "--B",
+        "Content-Type: application/pdf",
+        f"Content-Disposition: attachment; {FILENAME_PARAM}",
+        "Content-Transfer-Encoding: base64",
+        "",
+        "JVBERi0xLjQK",
+        "--B--",
+        "",
+    ]
+    return "\r\n".join([*head, "", *parts]).encode("ascii")
+
+
+def invoke(config: Path, *args: str, input: bytes | None = None) -> Result:
+    return CliRunner().invoke(
+        cli, ["--config", str(config), *args], input=input, catch_exceptions=False
+    )
+
+
+def ok(config: Path, *args: str, input: bytes | None = None) -> Result:
+    result = invoke(config, *args, input=input)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+# -- item 8: control characters from mail ----------------------------------------------
+
+
+def test_display_makes_every_control_visible_and_keeps_the_text() -> None:
+    shown = display.line(SUBJECT)
+    assert not _CONTROLS.search(shown)
+    # Replaced where they were, not deleted: the words around them stay apart.
+    assert shown.startswith("Invoice ␛]0;pwned␇ ␛[31mred␛[0m \ufffd2J \ufffdgpj.exe")
+    assert "\ufffdhidden\ufffd" in shown
+    assert "payment" in shown  # a zero-width space showed as nothing: dropped
+    assert display.line("a\nb\tc\rd") == "a␊b c␍d"
+    body = display.text(BODY)
+    assert not _CONTROLS.search(body)
+    assert body.count("\n") == BODY.count("\n")  # lines stay lines...
+    assert "\r" not in body and "evil␍ done" in body  # ...but a lone CR rewrites none
+    assert display.text("one\r\ntwo\u2028three") == "one\ntwo\nthree"
+    assert display.text("日本語の件名 ① C:\\Users") == "日本語の件名 ① C:\\Users"
+
+
+def test_json_escapes_every_control_and_round_trips() -> None:
+    data = {"subject": SUBJECT, "body": BODY, "name\x1b": [FILENAME]}
+    out = display.dumps(data)
+    assert not _CONTROLS.search(out)
+    assert json.loads(out) == data  # exactly what is stored
+    assert "\\u202e" in out and "\\u009b" in out and "\\udb40\\udc41" in out
+    assert "日本語" in display.dumps({"s": "日本語"})  # readable text stays as written
+
+
+def test_table_prints_rich_markup_in_mail_literally(capsys: pytest.CaptureFixture[str]) -> None:
+    table(
+        [{"subject": "[bold]x[/bold] [link=http://evil.example]y[/link] :smile:"}],
+        [("subject", "SUBJECT")],
+    )
+    out = capsys.readouterr().out
+    assert "[bold]x[/bold] [link=http://evil.example]y[/link] :smile:" in out
+
+
+def test_cli_prints_no_control_from_mail_and_json_keeps_it_escaped(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    ok(config, "init")
+    ingested = json.loads(ok(config, "ingest", "--json", "-", input=hostile_mail()).output)[0]
+    assert ingested["outcome"] == "ticket"
+    tid = str(ingested["ticket_id"])
+    outputs = {
+        args: ok(config, *args).output
+        for args in [
+            ("tickets", "list"),
+            ("tickets", "show", tid),
+            ("tickets", "search", "Invoice"),
+            ("customers", "list"),
+            ("customers", "show", "taro@customer.example"),
+        ]
+    }
+    for args, out in outputs.items():
+        assert not _CONTROLS.search(out), (args, repr(out))
+    shown = outputs[("tickets", "show", tid)]
+    assert "Invoice ␛]0;pwned␇ ␛[31mred␛[0m" in shown  # visible, not obeyed
+    assert "Taro ␛[2J Yamada" in shown
+    assert "line two ␛[1A␛[2K erased \ufffdevil" in shown
+    attachment_lines = [x for x in shown.splitlines() if x.startswith("  [attachment]")]
+    assert attachment_lines == [
+        "  [attachment] in\ufffdvoice␛]0;x␇\ufffd.pdf (application/pdf, 9 bytes)"
+    ]
+    # --json: the stored text exactly, every control escaped.
+    raw_json = ok(config, "tickets", "show", tid, "--json").output
+    assert not _CONTROLS.search(raw_json)
+    data = json.loads(raw_json)
+    assert data["subject"] == SUBJECT
+    assert data["messages"][0]["text"] == BODY.replace("\r", "\n")
+    assert data["messages"][0]["attachments"][0]["filename"] == FILENAME.replace("\x00", "\ufffd")
+    listed = ok(config, "tickets", "list", "--json").output
+    assert not _CONTROLS.search(listed) and json.loads(listed)[0]["subject"] == SUBJECT
+
+
+def test_error_messages_quoting_mail_print_no_control(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    ok(config, "init")
+    missing = invoke(config, "customers", "show", "evil\x1b]0;x\x07@example.com")
+    assert missing.exit_code == 1
+    assert "␛]0;x␇" in missing.output and not _CONTROLS.search(missing.output)
+
+
+def test_nul_from_mail_stays_out_of_the_database(pipeline: Pipeline) -> None:
+    """On PostgreSQL a NUL in an attachment name made the mail quarantined, one in a
+    Message-ID or an address failed the whole batch; on SQLite it was stored and printed."""
+    raw = hostile_mail(message_id="<nul\x00id@customer.example>").replace(
+        b"From: ", b"Reply-To: <ta\x00ro@customer.example>\r\nFrom: ", 1
+    )
+    result = pipeline.ingest(RawItem(data=raw, source="cli"))
+    assert result.outcome == "ticket", result.detail
+    assert result.message_id == "nul%00id@customer.example"
+    with pipeline.engine.connect() as conn:
+        (filename,) = conn.execute(text("SELECT filename FROM attachments")).one()
+        requester = conn.execute(text("SELECT requester FROM tickets")).scalar_one()
+        to_addrs = conn.execute(text("SELECT to_addrs FROM outbox")).scalar_one()
+    assert filename == FILENAME.replace("\x00", "\ufffd")
+    assert requester == to_addrs == "ta%00ro@customer.example"
+    with Session(pipeline.engine) as session:
+        stored = session.get(RawMessage, result.raw_id)
+        assert stored is not None and stored.data == raw  # the raw message keeps the bytes
+    again = pipeline.ingest(RawItem(data=raw, source="cli"))
+    assert again.outcome == "duplicate"
+
+
+def test_nul_in_a_message_id_does_not_fail_the_rest_of_the_batch(pipeline: Pipeline) -> None:
+    items = [
+        RawItem(data=mail(message_id="<fine1@c.example>"), source="cli"),
+        RawItem(data=mail(message_id="<bad\x00@c.example>", subject="other"), source="cli"),
+        RawItem(data=mail(message_id="<fine2@c.example>", subject="third"), source="cli"),
+    ]
+    outcomes = [r.outcome for r in pipeline.ingest_batch(items)]
+    assert outcomes == ["ticket", "ticket", "ticket"]
+
+
+def test_stored_subject_is_untouched_on_both_back_ends(pipeline: Pipeline) -> None:
+    result = pipeline.ingest(RawItem(data=hostile_mail(), source="cli"))
+    engine = make_engine(pipeline.settings.database_url)
+    with engine.connect() as conn:
+        subject = conn.execute(
+            text("SELECT subject FROM tickets WHERE id = :id"), {"id": result.ticket_id}
+        ).scalar_one()
+    engine.dispose()
+    assert subject == SUBJECT
