@@ -17,7 +17,9 @@ from tests.support import mail, write_config
 from ticketing import display
 from ticketing.cli import cli, table
 from ticketing.db import make_engine
+from ticketing.loops import autoreply_refusal, rate_key
 from ticketing.models import RawMessage
+from ticketing.parse import parse_email
 from ticketing.pipeline import Pipeline, RawItem
 
 # What must never reach a terminal: C0 controls but line break and tab, DEL, C1
@@ -206,3 +208,52 @@ def test_stored_subject_is_untouched_on_both_back_ends(pipeline: Pipeline) -> No
         ).scalar_one()
     engine.dispose()
     assert subject == SUBJECT
+
+
+# -- item 10: the acknowledgement rate limit counts mailboxes, not spellings ----------
+
+
+def test_rate_key_normalises_case_and_plus_tags() -> None:
+    assert rate_key("Taro+Invoice-1@Customer.Example") == "taro@customer.example"
+    assert rate_key(" taro@customer.example ") == "taro@customer.example"
+    assert rate_key("a+b+c@x.example") == "a@x.example"
+    assert rate_key("+only@x.example") == "+only@x.example"  # no local part left to keep
+    assert rate_key("not-an-address") == "not-an-address"
+
+
+def _tagged(i: int) -> bytes:
+    return mail(
+        subject=f"question {i}",
+        sender=f"Taro+{i}@Customer.Example",
+        message_id=f"<tag{i}@customer.example>",
+    )
+
+
+def _acknowledgements(pipeline: Pipeline) -> list[str]:
+    with pipeline.engine.connect() as conn:
+        return list(conn.execute(text("SELECT to_addrs FROM outbox WHERE auto")).scalars())
+
+
+def test_rate_limit_counts_tagged_addresses_as_one_sender(pipeline: Pipeline) -> None:
+    limit = pipeline.settings.service.autoreply_limit
+    for i in range(limit + 2):  # one transaction each: counted from the outbox
+        assert pipeline.ingest(RawItem(data=_tagged(i), source="cli")).outcome == "ticket"
+    assert len(_acknowledgements(pipeline)) == limit
+    with Session(pipeline.engine) as session:
+        events = session.execute(
+            text("SELECT detail FROM events WHERE kind = 'autoreply.suppressed'")
+        ).scalars()
+        assert ["rate limit" in str(d) for d in events] == [True, True]
+        # The oversize notice's check (autoreply_refusal) counts the same way.
+        email = parse_email(_tagged(99))
+        refusal = autoreply_refusal(session, pipeline.settings, email)
+        assert refusal is not None and refusal.startswith("rate limit")
+
+
+def test_rate_limit_counts_tagged_addresses_within_one_batch(pipeline: Pipeline) -> None:
+    limit = pipeline.settings.service.autoreply_limit
+    results = pipeline.ingest_batch(
+        [RawItem(data=_tagged(i), source="cli") for i in range(limit + 2)]
+    )
+    assert [r.outcome for r in results] == ["ticket"] * (limit + 2)
+    assert len(_acknowledgements(pipeline)) == limit

@@ -32,6 +32,7 @@ from ticketing.inbound import InboundEmail, MailKind
 from ticketing.loops import (
     autoreply_refusal,
     own_mail_reason,
+    rate_key,
     rate_limit_reason,
     recent_autoreplies,
     reply_address,
@@ -530,9 +531,10 @@ class Pipeline:
             refusal = static_refusal(s, email)
             target = reply_address(email)
             if refusal is None and target is not None:
-                refusal = rate_limit_reason(s, target, recent.get(target, 0))
+                counted = rate_key(target)
+                refusal = rate_limit_reason(s, target, recent.get(counted, 0))
                 if refusal is None:
-                    recent[target] = recent.get(target, 0) + 1
+                    recent[counted] = recent.get(counted, 0) + 1
             plans.append((queue, priority, tags, fields, template, decision_json, refusal, matched))
 
         now = utcnow()
