@@ -257,3 +257,45 @@ def test_rate_limit_counts_tagged_addresses_within_one_batch(pipeline: Pipeline)
     )
     assert [r.outcome for r in results] == ["ticket"] * (limit + 2)
     assert len(_acknowledgements(pipeline)) == limit
+
+
+# -- item 10: ids the database cannot hold ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("tickets", "show", "99999999999999999999"),
+        ("tickets", "show", "BILL-2147483648"),
+        ("tickets", "show", "0"),
+        ("tickets", "show", "①"),
+        ("tickets", "note", "99999999999999999999", "text"),
+        ("tickets", "merge", "1", "99999999999999999999"),
+        ("templates", "preview", "resolved", "--ticket", "99999999999999999999"),
+        ("tickets", "release", "99999999999999999999", "--new"),
+        ("quarantine", "show", "99999999999999999999"),
+        ("quarantine", "retry", "99999999999999999999"),
+        ("quarantine", "discard", "99999999999999999999", "--reason", "x"),
+        ("outbox", "retry", "99999999999999999999"),
+        ("outbox", "list", "--limit", "99999999999999999999"),
+        ("tickets", "list", "--offset", "99999999999999999999"),
+        ("tickets", "list", "--page", "99999999999999999999"),
+        ("customers", "list", "--offset", "99999999999999999999"),
+        ("rules", "replay", "--limit", "99999999999999999999"),
+    ],
+)
+def test_out_of_range_numbers_are_usage_errors(tmp_path: Path, args: tuple[str, ...]) -> None:
+    config = write_config(tmp_path)
+    ok(config, "init")
+    result = invoke(config, *args)
+    assert result.exit_code == 2, result.output
+    assert "unexpected error" not in result.output and "Traceback" not in result.output
+
+
+def test_the_largest_id_is_looked_up_on_both_back_ends(tmp_path: Path, db_url: str) -> None:
+    config = write_config(tmp_path, db_url=db_url)
+    ok(config, "init")
+    for args in (("tickets", "show", "2147483647"), ("quarantine", "show", "2147483647")):
+        result = invoke(config, *args)
+        assert result.exit_code == 1 and "2147483647" in result.output, result.output
+        assert "unexpected error" not in result.output

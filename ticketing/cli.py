@@ -171,6 +171,24 @@ def fail(message: str) -> NoReturn:
     raise click.UsageError(message)
 
 
+# Row ids are INTEGER columns: 32 bits on PostgreSQL, 64 on SQLite. A larger number names
+# no row, and would reach the driver as an overflow ("unexpected error").
+MAX_ID = 2**31 - 1
+
+
+def _id_number(text: str) -> int | None:
+    """`text` as an id (1 to MAX_ID), or None; ASCII digits only ("①".isdigit() is true)."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if 1 <= number <= MAX_ID else None
+
+
+# A row id argument (RAW_ID, OUTBOX_ID): a usage error unless 1 to MAX_ID.
+ID = click.IntRange(1, MAX_ID)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--config",
@@ -487,7 +505,7 @@ def outbox_send(app: App, as_json: bool) -> None:
 
 @outbox.command("list")
 @click.option("--status", type=click.Choice(["pending", "sending", "sent", "failed", "cancelled"]))
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def outbox_list(app: App, status: str | None, limit: int, as_json: bool) -> None:
@@ -536,7 +554,7 @@ def outbox_list(app: App, status: str | None, limit: int, as_json: bool) -> None
 
 
 @outbox.command("retry")
-@click.argument("outbox_id", required=False, type=int)
+@click.argument("outbox_id", required=False, type=ID)
 @click.option("--failed", "all_failed", is_flag=True, help="Retry every failed message.")
 @pass_app
 def outbox_retry(app: App, outbox_id: int | None, all_failed: bool) -> None:
@@ -591,8 +609,10 @@ def tickets() -> None:
 )
 @click.option("--reverse", is_flag=True, help="Oldest (or least urgent) first.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
-@click.option("--offset", default=0, type=click.IntRange(0))
-@click.option("--page", type=click.IntRange(1), help="Page number (pages of --limit tickets).")
+@click.option("--offset", default=0, type=click.IntRange(0, MAX_ID))
+@click.option(
+    "--page", type=click.IntRange(1, MAX_ID), help="Page number (pages of --limit tickets)."
+)
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def tickets_list(
@@ -677,9 +697,10 @@ def _ticket_id(value: str, settings: Settings) -> int:
     prefix = settings.service.ticket_tag.upper() + "-"
     if text.upper().startswith(prefix):
         text = text[len(prefix) :]
-    if not text.isdigit():
-        fail(f"not a ticket id or reference: {value!r}")
-    return int(text)
+    number = _id_number(text)
+    if number is None:
+        fail(f"not a ticket id or reference: {value!r} (ids are 1 to {MAX_ID})")
+    return number
 
 
 @tickets.command("show")
@@ -764,7 +785,7 @@ def tickets_held(app: App, as_json: bool) -> None:
 
 
 @tickets.command("release")
-@click.argument("raw_id", type=int)
+@click.argument("raw_id", type=ID)
 @click.option("--attach", "mode", flag_value="attach", help="Add it to the ticket it matched.")
 @click.option("--new", "mode", flag_value="new", help="Open a new ticket with it.")
 @click.option("--actor", default=lambda: os.environ.get("USER") or "agent", show_default="$USER")
@@ -1433,7 +1454,7 @@ def customers_import(app: App, file: str, encoding: str | None, actor: str, as_j
 @customers.command("list")
 @click.option("--status", type=click.Choice(["active", "delinquent", "suspended"]))
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--offset", default=0, type=click.IntRange(0, MAX_ID))
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def customers_list(app: App, status: str | None, limit: int, offset: int, as_json: bool) -> None:
@@ -1755,7 +1776,7 @@ def quarantine_list(app: App, as_json: bool) -> None:
 
 
 @quarantine.command("show")
-@click.argument("raw_id", type=int)
+@click.argument("raw_id", type=ID)
 @click.option("--raw", "show_raw", is_flag=True, help="Print the raw message bytes.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
@@ -1784,7 +1805,7 @@ def quarantine_show(app: App, raw_id: int, show_raw: bool, as_json: bool) -> Non
 
 
 @quarantine.command("retry")
-@click.argument("raw_id", required=False, type=int)
+@click.argument("raw_id", required=False, type=ID)
 @click.option("--all", "retry_all", is_flag=True, help="Retry every quarantined message.")
 @pass_app
 def quarantine_retry(app: App, raw_id: int | None, retry_all: bool) -> None:
@@ -1812,7 +1833,7 @@ def quarantine_retry(app: App, raw_id: int | None, retry_all: bool) -> None:
 
 
 @quarantine.command("discard")
-@click.argument("raw_id", type=int)
+@click.argument("raw_id", type=ID)
 @click.option("--reason", required=True, help="Why it is discarded (recorded).")
 @click.option("--actor", default=lambda: os.environ.get("USER", "agent"), show_default="$USER")
 @pass_app
@@ -2115,7 +2136,7 @@ def _trace_line(step: dict[str, Any]) -> str:
     help="Only tickets opened since then (UTC).",
 )
 @click.option("--queue", help="Only tickets the rules had sent to this queue.")
-@click.option("--limit", type=click.IntRange(1), help="Only the N newest tickets.")
+@click.option("--limit", type=click.IntRange(1, MAX_ID), help="Only the N newest tickets.")
 @click.option("--file", "rules_path", type=click.Path(dir_okay=False), help="Another rule file.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
