@@ -6,21 +6,26 @@ from __future__ import annotations
 import base64
 import json
 import re
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from sqlalchemy import text
-from sqlmodel import Session
+from sqlalchemy import func, select, text
+from sqlmodel import Session, col
 
-from tests.support import mail, write_config
+from tests.support import mail, make_settings, write_config
 from ticketing import display
 from ticketing.cli import cli, table
-from ticketing.db import make_engine
+from ticketing.db import make_engine, upgrade
+from ticketing.desk import raw_bytes
+from ticketing.inbound import ParseLimits
 from ticketing.loops import autoreply_refusal, rate_key
-from ticketing.models import RawMessage
+from ticketing.models import Attachment, Event, RawMessage
+from ticketing.parallel import MIN_PARALLEL_BATCH
 from ticketing.parse import parse_email
-from ticketing.pipeline import Pipeline, RawItem
+from ticketing.pipeline import IngestResult, Pipeline, RawItem
 
 # What must never reach a terminal: C0 controls but line break and tab, DEL, C1
 # controls, bidi embeddings/overrides/isolates and marks, invisible format characters.
@@ -299,3 +304,194 @@ def test_the_largest_id_is_looked_up_on_both_back_ends(tmp_path: Path, db_url: s
         result = invoke(config, *args)
         assert result.exit_code == 1 and "2147483647" in result.output, result.output
         assert "unexpected error" not in result.output
+
+
+# -- item 10: parts and sizes a mail may make us unpack ----------------------------------
+
+
+def many_parts(n: int, message_id: str = "<many@customer.example>", **headers: str) -> bytes:
+    head = [
+        "From: Taro <taro@customer.example>",
+        "To: billing@example.com",
+        "Subject: many parts",
+        f"Message-ID: {message_id}",
+        *(f"{k}: {v}" for k, v in headers.items()),
+        "MIME-Version: 1.0",
+        'Content-Type: multipart/mixed; boundary="BB"',
+        "",
+        "--BB",
+        "Content-Type: text/plain",
+        "",
+        "see the attached receipts",
+    ]
+    parts = [
+        f"--BB\r\nContent-Type: application/octet-stream\r\n"
+        f'Content-Disposition: attachment; filename="r{i}.bin"\r\n\r\nreceipt {i}'
+        for i in range(n)
+    ]
+    return "\r\n".join([*head, *parts, "--BB--", ""]).encode("ascii")
+
+
+def big_part(decoded_bytes: int) -> bytes:
+    data = (bytes(range(256)) * (decoded_bytes // 256 + 1))[:decoded_bytes]
+    encoded = base64.encodebytes(data).replace(b"\n", b"\r\n")
+    head = (
+        "From: Taro <taro@customer.example>\r\nTo: billing@example.com\r\n"
+        "Subject: big scan\r\nMessage-ID: <big@customer.example>\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/mixed; boundary="BB"\r\n\r\n'
+        "--BB\r\nContent-Type: text/plain\r\n\r\nthe scan of my invoice\r\n"
+        "--BB\r\nContent-Type: image/tiff\r\nContent-Transfer-Encoding: base64\r\n"
+        'Content-Disposition: attachment; filename="scan.tiff"\r\n\r\n'
+    )
+    return head.encode("ascii") + encoded + b"--BB--\r\n"
+
+
+def _events(pipeline: Pipeline, kind: str) -> list[dict[str, object]]:
+    with Session(pipeline.engine) as session:
+        return [
+            e.detail
+            for e in session.execute(select(Event).where(col(Event.kind) == kind)).scalars()
+        ]
+
+
+def _peak_ratio(pipeline: Pipeline, raw: bytes) -> tuple[IngestResult, float]:
+    tracemalloc.start()
+    try:
+        result = pipeline.ingest(RawItem(data=raw, source="cli"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return result, peak / len(raw)
+
+
+def test_a_mail_of_100000_parts_is_one_ticket_with_max_parts_unpacked(
+    pipeline_factory: Callable[..., Pipeline],
+) -> None:
+    pipeline = pipeline_factory(max_parts=50)
+    raw = many_parts(100_000)
+    result, ratio = _peak_ratio(pipeline, raw)
+    assert result.outcome == "ticket"
+    # The whole MIME tree was built before: 11 times the mail's size in memory.
+    assert ratio < 1, ratio
+    with Session(pipeline.engine) as session:
+        attachments = session.execute(select(func.count()).select_from(Attachment)).scalar_one()
+        stored = session.get(RawMessage, result.raw_id)
+        assert stored is not None and stored.blob is not None
+    assert 0 < attachments <= 50
+    assert raw_bytes(pipeline.settings, stored) == raw
+    assert _events(pipeline, "message.limited") == [
+        {
+            "notes": [
+                "100,002 MIME parts: the first 50 unpacked (max_parts), "
+                "the rest kept only in the raw message"
+            ]
+        }
+    ]
+
+
+def test_a_part_over_max_part_bytes_is_not_decoded(
+    pipeline_factory: Callable[..., Pipeline],
+) -> None:
+    pipeline = pipeline_factory(max_part_bytes=8 * 1024 * 1024)
+    raw = big_part(12 * 1024 * 1024)
+    result, ratio = _peak_ratio(pipeline, raw)
+    assert result.outcome == "ticket"
+    # Decoding alone would hold three quarters of the mail's size again.
+    assert ratio < 0.5, ratio
+    with pipeline.engine.connect() as conn:
+        assert conn.execute(text("SELECT filename FROM attachments")).all() == []
+        text_body = conn.execute(text("SELECT text FROM messages WHERE direction = 'in'"))
+        assert text_body.scalar_one().strip() == "the scan of my invoice"
+    assert _events(pipeline, "message.limited") == [
+        {
+            "notes": [
+                "attachment 'scan.tiff' (image/tiff) of about 12.0 MB decoded is over "
+                "max_part_bytes (8.0 MB): not unpacked, kept only in the raw message"
+            ]
+        }
+    ]
+
+
+def test_max_part_bytes_counts_decoded_bytes_in_small_mail_too() -> None:
+    raw = big_part(2816)  # under a megabyte: parsed without lifting the base64 out
+    over = parse_email(raw, limits=ParseLimits(max_part_bytes=2815))
+    assert [a.filename for a in over.attachments] == []
+    assert over.limited and "about 0.0 MB decoded" in over.limited[0]
+    within = parse_email(raw, limits=ParseLimits(max_part_bytes=2816))
+    assert [(a.filename, a.size) for a in within.attachments] == [("scan.tiff", 2816)]
+    assert within.limited == ()
+    # The same, exactly, when the base64 is long enough to be lifted out of the parse.
+    size = 2 * 1024 * 1024 + 1
+    large = big_part(size)
+    assert len(large) > 1024 * 1024
+    assert parse_email(large, limits=ParseLimits(max_part_bytes=size - 1)).attachments == ()
+    kept = parse_email(large, limits=ParseLimits(max_part_bytes=size)).attachments
+    assert [a.size for a in kept] == [size]
+
+
+def test_parts_beyond_the_limit_are_noted_on_a_follow_up(
+    pipeline_factory: Callable[..., Pipeline],
+) -> None:
+    pipeline = pipeline_factory(max_parts=5)
+    first = pipeline.ingest(RawItem(data=mail(), source="cli"))
+    follow = many_parts(
+        10, message_id="<f1@customer.example>", **{"In-Reply-To": "<m1@customer.example>"}
+    )
+    result = pipeline.ingest(RawItem(data=follow, source="cli"))
+    assert result.outcome == "followup" and result.ticket_id == first.ticket_id
+    notes = _events(pipeline, "message.limited")
+    assert notes == [
+        {
+            "notes": [
+                "12 MIME parts: the first 5 unpacked (max_parts), "
+                "the rest kept only in the raw message"
+            ]
+        }
+    ]
+
+
+def test_the_note_is_shown_by_tickets_show(tmp_path: Path) -> None:
+    config = write_config(tmp_path, service="max_parts = 5\nmax_part_bytes = 1000")
+    ok(config, "init")
+    ingested = json.loads(ok(config, "ingest", "--json", "-", input=many_parts(10)).output)[0]
+    tid = str(ingested["ticket_id"])
+    shown = ok(config, "tickets", "show", tid).output
+    assert "message.limited" in shown and "12 MIME parts: the first 5 unpacked" in shown
+    data = json.loads(ok(config, "tickets", "show", tid, "--json").output)
+    (event,) = [e for e in data["events"] if e["kind"] == "message.limited"]
+    assert event["detail"]["notes"][0].startswith("12 MIME parts")
+    assert len(data["messages"][0]["attachments"]) == 3  # 5 parts: the message, its text, 3
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("max_parts = 0", "service.max_parts: must be at least 1"),
+        ("max_part_bytes = 0", "service.max_part_bytes: must be at least 1"),
+        ('max_parts = "many"', "service.max_parts: must be int"),
+    ],
+)
+def test_limits_are_validated(tmp_path: Path, line: str, error: str) -> None:
+    config = write_config(tmp_path, service=line)
+    result = invoke(config, "init")
+    assert result.exit_code == 1 and error in result.output, result.output
+
+
+def test_parse_workers_apply_the_configured_limits(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, parse_workers=1, max_parts=5)
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    pipeline = Pipeline(engine, settings)
+    try:
+        items = [
+            RawItem(data=many_parts(10, message_id=f"<w{i}@customer.example>"), source="cli")
+            for i in range(MIN_PARALLEL_BATCH)
+        ]
+        pending = pipeline.parse_ahead(items)
+        assert pending is not None  # parsed in the worker
+        results = pipeline.ingest_batch(items, prepared=pending)
+    finally:
+        pipeline.close()
+        engine.dispose()
+    assert [r.outcome for r in results] == ["ticket"] * MIN_PARALLEL_BATCH
+    assert len(_events(pipeline, "message.limited")) == MIN_PARALLEL_BATCH

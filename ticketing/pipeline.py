@@ -142,6 +142,11 @@ def _event_row(
     }
 
 
+def _limited_event(now: Any, ticket_id: int, raw_id: int, email: InboundEmail) -> dict[str, Any]:
+    """The note on a ticket that a mail was not unpacked whole (parse limits)."""
+    return _event_row("message.limited", now, ticket_id, {"notes": list(email.limited)}, raw_id)
+
+
 def _db_text(value: str) -> str:
     # PostgreSQL text cannot hold NUL; a NUL is never meaningful in mail text.
     return value.replace("\x00", "\ufffd") if "\x00" in value else value
@@ -210,9 +215,13 @@ class Pipeline:
         self._our_domains = tuple(
             sorted({a.rpartition("@")[2] for a in settings.service.own_addresses})
         )
+        self._limits = settings.service.parse_limits
         self._pool: ParsePool | None = None
         self._pool_lock = threading.Lock()
         self._pool_wanted = default_workers(settings.service.parse_workers)
+
+    def _parse(self, data: bytes) -> InboundEmail:
+        return parse_email(data, our_domains=self._our_domains, limits=self._limits)
 
     # -- parse workers -------------------------------------------------------------------
 
@@ -239,6 +248,7 @@ class Pipeline:
                         own_addresses=self.settings.service.own_addresses,
                         ticket_tag=self.settings.service.ticket_tag,
                         rules=self.rules,
+                        limits=self._limits,
                     )
                 except Exception:  # no processes here (limits, sandbox): parse in-process
                     log.warning("cannot start parse workers; parsing in-process", exc_info=True)
@@ -301,7 +311,7 @@ class Pipeline:
         else:
             for item in items:
                 try:
-                    parsed.append((parse_email(item.data, our_domains=self._our_domains), None))
+                    parsed.append((self._parse(item.data), None))
                 except Exception:  # parse must never raise; if it does, it is quarantined
                     parsed.append((None, traceback.format_exc()))
         keys = [
@@ -610,6 +620,8 @@ class Pipeline:
                     raw_id=rid,
                 )
             )
+            if email.limited:
+                event_rows.append(_limited_event(now, tid, rid, email))
         session.execute(insert(_table(Participant)), participant_rows)
 
         # Acknowledgements: rendered now that the ticket references exist.
@@ -884,6 +896,8 @@ class Pipeline:
                     raw_id=rid,
                 )
             )
+            if f.email.limited:
+                event_rows.append(_limited_event(now, tid, rid, f.email))
             change: dict[str, Any] = {"id": tid, "status": f.status}
             if f.status in (Status.RESOLVED.value, Status.CLOSED.value, Status.PENDING.value):
                 change["status"] = Status.OPEN.value
@@ -1351,7 +1365,7 @@ def replay_raw(pipeline: Pipeline, raw: RawMessage, data: bytes) -> IngestResult
         row.outcome = Outcome.RETRIED.value
         session.flush()
         try:
-            email = parse_email(data, our_domains=pipeline._our_domains)
+            email = pipeline._parse(data)
             error = None
         except Exception:
             email, error = None, traceback.format_exc()
@@ -1391,7 +1405,7 @@ def release_held(
         row.outcome = Outcome.RETRIED.value
         row.detail = f"{row.detail} | released by {actor}"
         session.flush()
-        email = parse_email(data, our_domains=pipeline._our_domains)
+        email = pipeline._parse(data)
         ticket = session.get(Ticket, row.ticket_id) if row.ticket_id else None
         if attach and ticket is not None:
             why = f"attached by {actor} after being held"
