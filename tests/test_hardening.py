@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import re
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from ticketing.cli import cli, table
 from ticketing.db import make_engine, upgrade
 from ticketing.desk import raw_bytes
 from ticketing.inbound import ParseLimits
+from ticketing.logs import configure_logging
 from ticketing.loops import autoreply_refusal, rate_key
 from ticketing.models import Attachment, Event, RawMessage
 from ticketing.parallel import MIN_PARALLEL_BATCH
@@ -170,6 +172,29 @@ def test_error_messages_quoting_mail_print_no_control(tmp_path: Path) -> None:
     missing = invoke(config, "customers", "show", "evil\x1b]0;x\x07@example.com")
     assert missing.exit_code == 1
     assert "␛]0;x␇" in missing.output and not _CONTROLS.search(missing.output)
+
+
+@pytest.fixture
+def root_logging() -> Iterator[None]:
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_serve_logs_quote_mail_without_its_controls(
+    root_logging: None, capsys: pytest.CaptureFixture[str], as_json: bool
+) -> None:
+    configure_logging("INFO", as_json)
+    logging.getLogger("ticketing.pipeline").warning("quarantining message %s", SUBJECT)
+    err = capsys.readouterr().err
+    assert err and not _CONTROLS.search(err), repr(err)
+    if as_json:
+        assert json.loads(err)["message"] == f"quarantining message {SUBJECT}"
+    else:
+        assert "quarantining message Invoice ␛]0;pwned␇" in err
 
 
 def test_nul_from_mail_stays_out_of_the_database(pipeline: Pipeline) -> None:

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["dumps", "line", "text", "tree"]
+__all__ = ["dumps", "json_safe", "line", "text"]
 
 _REPLACEMENT = "\ufffd"
 # Bidi embeddings, overrides and isolates (the "Trojan Source" set) and the marks.
@@ -73,18 +72,6 @@ def text(value: str) -> str:
     return value.translate(_TEXT)
 
 
-def tree(value: Any) -> Any:
-    """A copy of a JSON-shaped value (dicts, lists, strings...) with every string, keys
-    included, passed through `text`."""
-    if isinstance(value, str):
-        return text(value)
-    if isinstance(value, Mapping):
-        return {tree(k): tree(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [tree(v) for v in value]
-    return value
-
-
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code > 0xFFFF:  # JSON escapes astral characters as a surrogate pair
@@ -93,11 +80,15 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}"
 
 
+def json_safe(json_text: str) -> str:
+    """JSON text (from json.dumps) with every character `line` would change (C0 and C1
+    controls, DEL, bidi controls, invisible format characters, U+2028/2029) as a \\uXXXX
+    escape, so a script reads exactly what is stored and a terminal shows no control.
+    JSON syntax is all ASCII, so such characters only ever occur inside strings, and
+    escaping them there keeps the document's meaning."""
+    return _UNSAFE.sub(_escape, json_text)
+
+
 def dumps(data: Any) -> str:
-    """JSON for `--json`: UTF-8 text as written, but every character `line` would change
-    (C0 and C1 controls, DEL, bidi controls, invisible format characters, U+2028/2029) as
-    a \\uXXXX escape, so a script reads exactly what is stored and a terminal shows no
-    control. JSON syntax is all ASCII, so such characters only ever occur inside strings
-    and escaping them there keeps the document's meaning."""
-    out = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    return _UNSAFE.sub(_escape, out)
+    """JSON for `--json`: UTF-8 text as written (Japanese stays readable), `json_safe`."""
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str))
