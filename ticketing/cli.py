@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from ticketing import display
 from ticketing.config import Settings, load_settings
 from ticketing.errors import TicketingError
 
@@ -111,34 +112,51 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except TicketingError as exc:
-            raise click.ClickException(scrub(str(exc))) from exc
+            # Messages may quote mail (a subject, an address): no control reaches the terminal.
+            raise click.ClickException(display.text(scrub(str(exc)))) from exc
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
             if os.environ.get("TICKETING_DEBUG"):
                 raise
             raise click.ClickException(
-                scrub(
-                    f"unexpected error: {type(exc).__name__}: {_one_line(exc)} "
-                    "(set TICKETING_DEBUG=1 for the traceback)"
+                display.text(
+                    scrub(
+                        f"unexpected error: {type(exc).__name__}: {_one_line(exc)} "
+                        "(set TICKETING_DEBUG=1 for the traceback)"
+                    )
                 )
             ) from exc
 
 
+# Output goes through these three: `emit_json` for --json, `table` and `echo` for people.
+# Text from mail (subjects, names, file names, bodies) may carry terminal controls; each
+# makes them harmless on the way out (ticketing/display.py), the database keeps them.
+
+
 def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    click.echo(display.dumps(data))
+
+
+def echo(message: str = "", *, err: bool = False) -> None:
+    """click.echo for lines that may quote stored mail: controls shown, never obeyed."""
+    click.echo(display.text(message), err=err)
 
 
 def table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
     """Print rows as an aligned table (rich) with the given (key, heading) columns."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     t = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     for _, heading in columns:
         t.add_column(heading, overflow="fold")
     for row in rows:
-        t.add_row(*("" if row.get(k) is None else str(row.get(k)) for k, _ in columns))
+        # Text, not str: rich would read "[link=...]" in a subject as its own markup.
+        t.add_row(
+            *(Text("" if row.get(k) is None else display.line(str(row.get(k)))) for k, _ in columns)
+        )
     Console(width=max(100, _terminal_width()), soft_wrap=False).print(t)
 
 
@@ -151,6 +169,24 @@ def _terminal_width() -> int:
 
 def fail(message: str) -> NoReturn:
     raise click.UsageError(message)
+
+
+# Row ids are INTEGER columns: 32 bits on PostgreSQL, 64 on SQLite. A larger number names
+# no row, and would reach the driver as an overflow ("unexpected error").
+MAX_ID = 2**31 - 1
+
+
+def _id_number(text: str) -> int | None:
+    """`text` as an id (1 to MAX_ID), or None; ASCII digits only ("①".isdigit() is true)."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if 1 <= number <= MAX_ID else None
+
+
+# A row id argument (RAW_ID, OUTBOX_ID): a usage error unless 1 to MAX_ID.
+ID = click.IntRange(1, MAX_ID)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -319,7 +355,7 @@ def _print_results(results: list[IngestResult], names: list[str], as_json: bool)
         )
         return
     for name, r in zip(names, results, strict=True):
-        click.echo(f"{name}: {r.outcome}: {r.detail}")
+        echo(f"{name}: {r.outcome}: {r.detail}")
 
 
 @cli.command()
@@ -460,16 +496,16 @@ def outbox_send(app: App, as_json: bool) -> None:
             {"sent": total_sent, "retried": total_retried, "failed": total_failed, "errors": errors}
         )
     else:
-        click.echo(f"sent {total_sent}, to retry {total_retried}, failed {total_failed}")
+        echo(f"sent {total_sent}, to retry {total_retried}, failed {total_failed}")
         for e in errors:
-            click.echo(f"  {e}", err=True)
+            echo(f"  {e}", err=True)
     if total_retried or total_failed:
         sys.exit(1)
 
 
 @outbox.command("list")
 @click.option("--status", type=click.Choice(["pending", "sending", "sent", "failed", "cancelled"]))
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def outbox_list(app: App, status: str | None, limit: int, as_json: bool) -> None:
@@ -518,7 +554,7 @@ def outbox_list(app: App, status: str | None, limit: int, as_json: bool) -> None
 
 
 @outbox.command("retry")
-@click.argument("outbox_id", required=False, type=int)
+@click.argument("outbox_id", required=False, type=ID)
 @click.option("--failed", "all_failed", is_flag=True, help="Retry every failed message.")
 @pass_app
 def outbox_retry(app: App, outbox_id: int | None, all_failed: bool) -> None:
@@ -573,8 +609,10 @@ def tickets() -> None:
 )
 @click.option("--reverse", is_flag=True, help="Oldest (or least urgent) first.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
-@click.option("--offset", default=0, type=click.IntRange(0))
-@click.option("--page", type=click.IntRange(1), help="Page number (pages of --limit tickets).")
+@click.option("--offset", default=0, type=click.IntRange(0, MAX_ID))
+@click.option(
+    "--page", type=click.IntRange(1, MAX_ID), help="Page number (pages of --limit tickets)."
+)
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def tickets_list(
@@ -659,9 +697,10 @@ def _ticket_id(value: str, settings: Settings) -> int:
     prefix = settings.service.ticket_tag.upper() + "-"
     if text.upper().startswith(prefix):
         text = text[len(prefix) :]
-    if not text.isdigit():
-        fail(f"not a ticket id or reference: {value!r}")
-    return int(text)
+    number = _id_number(text)
+    if number is None:
+        fail(f"not a ticket id or reference: {value!r} (ids are 1 to {MAX_ID})")
+    return number
 
 
 @tickets.command("show")
@@ -680,46 +719,46 @@ def tickets_show(app: App, ticket: str, trace: bool, as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
-    click.echo(f"{data['ref']}  {data['subject']}")
-    click.echo(
+    echo(f"{data['ref']}  {data['subject']}")
+    echo(
         f"status {data['status']} · queue {data['queue']} · priority {data['priority']} · "
         f"requester {data['requester']} · assignee {data['assignee'] or '-'}"
     )
     if data["tags"]:
-        click.echo(f"tags: {', '.join(data['tags'])}")
+        echo(f"tags: {', '.join(data['tags'])}")
     if data["fields"]:
-        click.echo("fields: " + ", ".join(f"{k}={v}" for k, v in data["fields"].items()))
+        echo("fields: " + ", ".join(f"{k}={v}" for k, v in data["fields"].items()))
     _show_desk_records(data)
     routing = data["routing"]
     if routing:
-        click.echo(
+        echo(
             f"\nrouting: queue {routing.get('queue')} by rule {routing.get('matched_rule') or '(default)'}"
         )
         if routing.get("triage"):
-            click.echo(f"  needs triage: {routing['triage']}")
+            echo(f"  needs triage: {routing['triage']}")
         for line in model_lines(routing.get("model")):
-            click.echo(f"  {line}")
+            echo(f"  {line}")
         for step in routing.get("trace", []) if trace else []:
             mark = "✔" if step.get("matched") else "✘"
-            click.echo(
+            echo(
                 f"  {mark} {step.get('rule')}"
                 + (f" (skipped: {step['skipped_reason']})" if step.get("skipped_reason") else "")
             )
             for cond in step.get("conditions", []):
                 held = "held" if cond.get("held") else "failed"
-                click.echo(
-                    f"      {held}: {cond.get('condition')} {cond.get('detail') or ''}".rstrip()
-                )
-    click.echo("\nconversation:")
+                echo(f"      {held}: {cond.get('condition')} {cond.get('detail') or ''}".rstrip())
+    echo("\nconversation:")
     for m in data["messages"]:
         arrow = "→ customer" if m["direction"] == "out" else "← customer"
-        click.echo(f"--- {m['created_at']} {arrow} {m['from']} · {m['subject']}")
-        click.echo(m["text"].rstrip())
+        echo(f"--- {m['created_at']} {arrow} {m['from']} · {m['subject']}")
+        echo(m["text"].rstrip())
         for a in m["attachments"]:
-            click.echo(f"  [attachment] {a['filename']} ({a['content_type']}, {a['size']} bytes)")
-    click.echo("\naudit trail:")
+            # A file name's line break (RFC 2231 %0A) must not forge the next line.
+            name, ctype = display.line(a["filename"] or ""), display.line(a["content_type"])
+            echo(f"  [attachment] {name} ({ctype}, {a['size']} bytes)")
+    echo("\naudit trail:")
     for e in data["events"]:
-        click.echo(
+        echo(
             f"  {e['created_at']} {e['actor']}: {e['kind']} {json.dumps(e['detail'], ensure_ascii=False)}"
         )
 
@@ -751,7 +790,7 @@ def tickets_held(app: App, as_json: bool) -> None:
 
 
 @tickets.command("release")
-@click.argument("raw_id", type=int)
+@click.argument("raw_id", type=ID)
 @click.option("--attach", "mode", flag_value="attach", help="Add it to the ticket it matched.")
 @click.option("--new", "mode", flag_value="new", help="Open a new ticket with it.")
 @click.option("--actor", default=lambda: os.environ.get("USER") or "agent", show_default="$USER")
@@ -775,7 +814,7 @@ def tickets_release(app: App, raw_id: int, mode: str | None, actor: str, as_json
             {"outcome": result.outcome, "ticket_id": result.ticket_id, "raw_id": result.raw_id}
         )
     else:
-        click.echo(f"{raw_id}: {result.outcome}: {result.detail}")
+        echo(f"{raw_id}: {result.outcome}: {result.detail}")
 
 
 # -- tickets: the agent's desk (lifecycle, vendor escalations, disputes, search) ---------
@@ -810,20 +849,20 @@ def invoice_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., An
 
 def _show_desk_records(data: dict[str, Any]) -> None:
     for case in data.get("vendor_cases", []):
-        click.echo(
+        echo(
             f"vendor case {case['case_number']}: {case['status']} "
             f"(opened {case['created_at']}, updated {case['updated_at']})"
         )
     for d in data.get("disputes", []):
         credit = f", credit {d['credit']} {d['currency']}" if d["credit"] else ""
-        click.echo(
+        echo(
             f"dispute: invoice {d['invoice']}, {d['amount']} {d['currency']}, {d['status']}{credit}"
         )
     for kind, sla in data.get("sla", {}).items():
         state = "BREACHED" if sla["breached"] else ("met" if sla["met_at"] else "running")
-        click.echo(f"SLA {kind.replace('_', ' ')}: due {sla['due_at']} ({state})")
+        echo(f"SLA {kind.replace('_', ' ')}: due {sla['due_at']} ({state})")
     if data.get("merged_into"):
-        click.echo(f"merged into ticket {data['merged_into']}")
+        echo(f"merged into ticket {data['merged_into']}")
 
 
 def _show_desk_status(data: dict[str, Any]) -> None:
@@ -883,7 +922,7 @@ def _run_action(
     if as_json:
         emit_json(result.to_json(summary))
     else:
-        click.echo(result.message)
+        echo(result.message)
 
 
 @tickets.command("reply")
@@ -1438,14 +1477,14 @@ def customers_import(app: App, file: str, encoding: str | None, actor: str, as_j
     if as_json:
         emit_json(report.to_json())
     else:
-        click.echo(
+        echo(
             f"{report.imported} of {report.rows} row(s) imported ({report.encoding}): "
             f"{report.customers_created} customer(s) created, {report.customers_updated} updated, "
             f"{report.invoices_created} invoice(s) created, {report.invoices_updated} updated, "
             f"{report.status_changes} status change(s)"
         )
         for error in report.errors:
-            click.echo(error, err=True)
+            echo(error, err=True)
     if report.errors:
         sys.exit(1)
 
@@ -1453,7 +1492,7 @@ def customers_import(app: App, file: str, encoding: str | None, actor: str, as_j
 @customers.command("list")
 @click.option("--status", type=click.Choice(["active", "delinquent", "suspended"]))
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--offset", default=0, type=click.IntRange(0, MAX_ID))
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def customers_list(app: App, status: str | None, limit: int, offset: int, as_json: bool) -> None:
@@ -1495,9 +1534,7 @@ def customers_show(app: App, email: str, as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
-    click.echo(
-        f"{data['email']}  {data['name']} · {data['language'] or '-'} · {data['account_status']}"
-    )
+    echo(f"{data['email']}  {data['name']} · {data['language'] or '-'} · {data['account_status']}")
     if data["invoices"]:
         rows = [
             {**i, "notices": ", ".join(n["stage"] for n in i["notices"])} for i in data["invoices"]
@@ -1519,7 +1556,7 @@ def customers_show(app: App, email: str, as_json: bool) -> None:
             [("ref", "REF"), ("status", "STATUS"), ("queue", "QUEUE"), ("subject", "SUBJECT")],
         )
     for e in data["events"]:
-        click.echo(
+        echo(
             f"  {e['created_at']} {e['actor']}: {e['kind']} "
             f"{json.dumps(e['detail'], ensure_ascii=False)}"
         )
@@ -1727,11 +1764,11 @@ def templates_preview(
             }
         )
         return
-    click.echo(f"template: {rendered.name} ({rendered.language})")
-    click.echo(f"Subject: {rendered.subject}\n")
-    click.echo(rendered.text.rstrip())
+    echo(f"template: {rendered.name} ({rendered.language})")
+    echo(f"Subject: {rendered.subject}\n")
+    echo(rendered.text.rstrip())
     if show_html:
-        click.echo("\n" + rendered.html.rstrip())
+        echo("\n" + rendered.html.rstrip())
 
 
 @templates.command("check")
@@ -1800,7 +1837,7 @@ def quarantine_list(app: App, as_json: bool) -> None:
 
 
 @quarantine.command("show")
-@click.argument("raw_id", type=int)
+@click.argument("raw_id", type=ID)
 @click.option("--raw", "show_raw", is_flag=True, help="Print the raw message bytes.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
@@ -1823,13 +1860,13 @@ def quarantine_show(app: App, raw_id: int, show_raw: bool, as_json: bool) -> Non
         return
     for key, value in data.items():
         if key != "error":
-            click.echo(f"{key}: {value}")
+            echo(f"{key}: {value}")
     if data["error"]:
-        click.echo("\n" + data["error"])
+        echo("\n" + data["error"])
 
 
 @quarantine.command("retry")
-@click.argument("raw_id", required=False, type=int)
+@click.argument("raw_id", required=False, type=ID)
 @click.option("--all", "retry_all", is_flag=True, help="Retry every quarantined message.")
 @pass_app
 def quarantine_retry(app: App, raw_id: int | None, retry_all: bool) -> None:
@@ -1853,11 +1890,11 @@ def quarantine_retry(app: App, raw_id: int | None, retry_all: bool) -> None:
             raw = get_raw(session, rid, Outcome.QUARANTINED)
             data = raw_bytes(app.settings, raw)
         result = replay_raw(app.pipeline, raw, data)
-        click.echo(f"{rid}: {result.outcome}: {result.detail}")
+        echo(f"{rid}: {result.outcome}: {result.detail}")
 
 
 @quarantine.command("discard")
-@click.argument("raw_id", type=int)
+@click.argument("raw_id", type=ID)
 @click.option("--reason", required=True, help="Why it is discarded (recorded).")
 @click.option("--actor", default=lambda: os.environ.get("USER", "agent"), show_default="$USER")
 @pass_app
@@ -2138,15 +2175,15 @@ def rules_test(
         extras = [f"priority {r['priority']}"]
         if r["tags"]:
             extras.append("tags " + ", ".join(r["tags"]))
-        click.echo(f"{r['file']}: {r['queue']} ({'; '.join(extras)})")
-        click.echo(f"  {r['explanation']}")
+        echo(f"{r['file']}: {r['queue']} ({'; '.join(extras)})")
+        echo(f"  {r['explanation']}")
         for line in model_lines(r.get("model")):
-            click.echo(f"  {line}")
+            echo(f"  {line}")
         if r["fields"]:
-            click.echo("  fields: " + ", ".join(f"{k}={v}" for k, v in r["fields"].items()))
+            echo("  fields: " + ", ".join(f"{k}={v}" for k, v in r["fields"].items()))
         if verbose:
             for step in r["trace"]:
-                click.echo("  " + _trace_line(step))
+                echo("  " + _trace_line(step))
             continue
         import textwrap
 
@@ -2157,10 +2194,10 @@ def rules_test(
         wrapped = textwrap.fill(
             marks, 100, initial_indent="  tried: ", subsequent_indent="    ", break_on_hyphens=False
         )
-        click.echo(wrapped)
+        echo(wrapped)
         for step in r["trace"]:
             if step["matched"]:
-                click.echo("  " + _trace_line(step))
+                echo("  " + _trace_line(step))
 
 
 def _trace_line(step: dict[str, Any]) -> str:
@@ -2183,7 +2220,7 @@ def _trace_line(step: dict[str, Any]) -> str:
     help="Only tickets opened since then (UTC).",
 )
 @click.option("--queue", help="Only tickets the rules had sent to this queue.")
-@click.option("--limit", type=click.IntRange(1), help="Only the N newest tickets.")
+@click.option("--limit", type=click.IntRange(1, MAX_ID), help="Only the N newest tickets.")
 @click.option("--file", "rules_path", type=click.Path(dir_okay=False), help="Another rule file.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
@@ -2214,14 +2251,14 @@ def rules_replay(
     if as_json:
         emit_json(report)
         return
-    click.echo(
+    echo(
         f"replayed {report['examined']} tickets with {report['rules_file']}: "
         f"{report['unchanged']} unchanged, {report['would_move']} would move"
     )
     for move in report["moves"]:
-        click.echo(f"  {move['from']} -> {move['to']}: {move['count']}")
+        echo(f"  {move['from']} -> {move['to']}: {move['count']}")
     for skip in report["skipped"]:
-        click.echo(f"  skipped ticket {skip['ticket_id']}: {skip['reason']}", err=True)
+        echo(f"  skipped ticket {skip['ticket_id']}: {skip['reason']}", err=True)
     if report["tickets"]:
         table(
             report["tickets"],

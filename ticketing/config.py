@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ticketing.errors import ConfigError
+from ticketing.inbound import ParseLimits
 
 DEFAULT_CONFIG = Path("config/ticketing.toml")
 SECURITY_MODES = ("tls", "starttls", "none")
@@ -159,6 +160,10 @@ class ServiceSettings:
     corpus_dir: str = ""
     max_message_bytes: int = 40 * 1024 * 1024
     notify_oversize: bool = False
+    # Beyond these, a mail is stored whole but not unpacked further (a note says so):
+    # MIME parts per mail, and the decoded size of one part.
+    max_parts: int = ParseLimits.max_parts
+    max_part_bytes: int = ParseLimits.max_part_bytes
     # Automatic replies per sender within the window; beyond it we stay silent (loops).
     autoreply_limit: int = 3
     autoreply_window_minutes: int = 60
@@ -195,6 +200,10 @@ class ServiceSettings:
     def own_addresses(self) -> frozenset[str]:
         # Only this section's; Settings.own_addresses adds [smtp] and [ingress] ones.
         return frozenset(a.lower() for a in (self.from_address, *self.addresses) if a)
+
+    @property
+    def parse_limits(self) -> ParseLimits:
+        return ParseLimits(max_parts=self.max_parts, max_part_bytes=self.max_part_bytes)
 
 
 # -- the agent's desk: lifecycle, SLAs, collections ---------------------------------------
@@ -522,6 +531,10 @@ def _validate(reader: _Reader, s: Settings) -> None:
     queues = s.service.queues
     if s.service.secret_grace_days < 0:
         raise reader.error("service", "secret_grace_days", "must be 0 or more")
+    if s.service.max_parts < 1:
+        raise reader.error("service", "max_parts", "must be at least 1")
+    if s.service.max_part_bytes < 1:
+        raise reader.error("service", "max_part_bytes", "must be at least 1")
     if s.service.parse_workers < -1:
         raise reader.error("service", "parse_workers", "must be -1 (one per CPU), 0 (none) or more")
     if s.service.default_queue not in queues:

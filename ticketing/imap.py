@@ -374,7 +374,8 @@ def reconcile(mailbox: MailboxSettings, pipeline: Pipeline) -> ReconcileReport:
             for uid in batch:
                 data = fetched.get(uid, {}).get(b"BODY[]")
                 if data is not None:
-                    keys[uid] = dedupe_key(parse_email(bytes(data)), bytes(data))
+                    limits = pipeline.settings.service.parse_limits
+                    keys[uid] = dedupe_key(parse_email(bytes(data), limits=limits), bytes(data))
             with Session(pipeline.engine) as session:
                 known = set(
                     session.execute(

@@ -21,6 +21,17 @@ class MailKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class ParseLimits:
+    """How much of one mail `parse_email` unpacks ([service] max_parts, max_part_bytes).
+
+    Beyond them the mail is still parsed and stored, its raw bytes whole; what was not
+    unpacked is listed in `InboundEmail.limited` for a note on the ticket."""
+
+    max_parts: int = 500  # MIME parts, the message and its multipart containers included
+    max_part_bytes: int = 25 * 1024 * 1024  # decoded size of one part
+
+
+@dataclass(frozen=True)
 class Address:
     """One mailbox: display name decoded to text, addr-spec lower-cased."""
 
@@ -82,6 +93,9 @@ class InboundEmail:
     # How each text part was decoded, e.g. "text/plain: declared shift_jis, decoded as cp932".
     decodings: tuple[str, ...] = ()
     defects: tuple[str, ...] = ()  # what was wrong with the MIME and was worked around
+    # What the parse limits kept from being unpacked, one note each ("2,003 MIME parts:
+    # the first 500 unpacked ..."); the raw message still holds it.
+    limited: tuple[str, ...] = ()
     # For a bounce (DSN): the Message-IDs of the original messages it reports on.
     bounced_message_ids: tuple[str, ...] = ()
     # Set when the message cannot be turned into a ticket at all (e.g. no usable sender);

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from ticketing import display
+
 CONTEXT_KEYS = ("ticket", "message_id", "mailbox", "outbox", "raw")
 
 
@@ -26,7 +28,20 @@ class JsonFormatter(logging.Formatter):
                 data[key] = value
         if record.exc_info:
             data["traceback"] = self.formatException(record.exc_info)
-        return json.dumps(data, ensure_ascii=False)
+        # Messages quote mail (Message-IDs, errors): its controls stay escaped.
+        return display.json_safe(json.dumps(data, ensure_ascii=False))
+
+
+class DisplayFormatter(logging.Formatter):
+    """Another formatter's output with the controls of mail text it quotes shown, not
+    obeyed, when `serve` logs to a terminal (ticketing/display.py)."""
+
+    def __init__(self, inner: logging.Formatter) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def format(self, record: logging.LogRecord) -> str:
+        return display.text(self.inner.format(record))
 
 
 class RedactingFormatter(logging.Formatter):
@@ -51,7 +66,7 @@ def configure_logging(
     formatter: logging.Formatter = (
         JsonFormatter()
         if as_json
-        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        else DisplayFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     )
     # A driver's or server's error text can carry a password (a database URL, say).
     handler.setFormatter(RedactingFormatter(formatter, redact) if redact else formatter)

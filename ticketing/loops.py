@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlmodel import Session, col
 
 from ticketing.config import Settings
@@ -54,22 +54,39 @@ def static_refusal(settings: Settings, email: InboundEmail) -> str | None:
     return None
 
 
+def rate_key(address: str) -> str:
+    """The mailbox an address reaches, as the rate limit counts it: `Taro+1@X.example`
+    and `taro+2@x.example` are `taro@x.example`, or a sender could tag their way past it."""
+    address = address.strip().lower()
+    local, at, domain = address.rpartition("@")
+    if not at:
+        return address
+    return f"{local.split('+', 1)[0] or local}@{domain}"
+
+
 def recent_autoreplies(
     session: Session, settings: Settings, targets: Iterable[str]
 ) -> dict[str, int]:
-    """Automatic replies per recipient within the rate-limit window."""
-    wanted = sorted(set(targets))
+    """Automatic replies within the rate-limit window, by `rate_key` of the recipient."""
+    wanted = {rate_key(t) for t in targets}
     if not wanted:
         return {}
     window = timedelta(minutes=settings.service.autoreply_window_minutes)
+    to = col(OutboxMessage.to_addrs)
     rows = session.execute(
-        select(col(OutboxMessage.to_addrs), func.count())
+        select(to, func.count())
         .where(col(OutboxMessage.auto).is_(True))
         .where(col(OutboxMessage.created_at) >= utcnow() - window)
-        .where(col(OutboxMessage.to_addrs).in_(wanted))
-        .group_by(col(OutboxMessage.to_addrs))
+        # The plain forms, and every tagged address of the window (few), keyed below.
+        .where(or_(func.lower(to).in_(sorted(wanted)), to.like("%+%")))
+        .group_by(to)
     ).all()
-    return {to: n for to, n in rows}
+    counts: dict[str, int] = {}
+    for address, n in rows:
+        key = rate_key(address)
+        if key in wanted:
+            counts[key] = counts.get(key, 0) + n
+    return counts
 
 
 def rate_limit_reason(settings: Settings, target: str, recent: int) -> str | None:
@@ -87,5 +104,5 @@ def autoreply_refusal(session: Session, settings: Settings, email: InboundEmail)
         return refusal
     target = reply_address(email)
     assert target is not None
-    recent = recent_autoreplies(session, settings, [target]).get(target, 0)
+    recent = recent_autoreplies(session, settings, [target]).get(rate_key(target), 0)
     return rate_limit_reason(settings, target, recent)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ticketing.blobstore import BlobStore
-from ticketing.inbound import InboundEmail, MailKind
+from ticketing.inbound import InboundEmail, MailKind, ParseLimits
 from ticketing.parse import parse_email
 from ticketing.rawjson import RawJSON
 from ticketing.refs import refs_in_subject
@@ -82,6 +82,7 @@ class _WorkerState:
     own_addresses: frozenset[str] = frozenset()
     ticket_tag: str = ""
     rules: RuleSet | None = None
+    limits: ParseLimits = ParseLimits()
 
 
 _state = _WorkerState()
@@ -106,6 +107,7 @@ def _init_worker(
     own_addresses: frozenset[str],
     ticket_tag: str,
     rules: RuleSet | None,
+    limits: ParseLimits,
     parent_pid: int,
 ) -> None:
     _die_with_parent()
@@ -119,6 +121,7 @@ def _init_worker(
     _state.own_addresses = own_addresses
     _state.ticket_tag = ticket_tag
     _state.rules = rules
+    _state.limits = limits
 
 
 def _ready() -> int:
@@ -166,7 +169,7 @@ def prepare_one(job: Job) -> Prepared:
 
 def _parsed(job: Job) -> tuple[InboundEmail | None, str | None]:
     try:
-        email = parse_email(job.data, our_domains=_state.our_domains)
+        email = parse_email(job.data, our_domains=_state.our_domains, limits=_state.limits)
     except Exception:  # parse must never raise; if it does, the pipeline quarantines
         return None, traceback.format_exc()
     _store_blobs(job.data, email)
@@ -254,6 +257,7 @@ class ParsePool:
         own_addresses: frozenset[str],
         ticket_tag: str,
         rules: RuleSet | None,
+        limits: ParseLimits,
     ) -> None:
         self.workers = workers
         # A copy without the matcher's caches, which the worker builds for itself.
@@ -269,6 +273,7 @@ class ParsePool:
                 own_addresses,
                 ticket_tag,
                 shipped,
+                limits,
                 os.getpid(),
             ),
         )

@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from email import policy
 from email.errors import MessageError
@@ -25,18 +25,20 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import unquote, unquote_to_bytes
 
 import nh3
 
 from ticketing import charsets
 from ticketing.autoreply import classify
-from ticketing.inbound import Address, InboundEmail, MailKind, ParsedAttachment
+from ticketing.inbound import Address, InboundEmail, MailKind, ParsedAttachment, ParseLimits
 from ticketing.quotes import trim_quoted
 
 __all__ = ["html_to_text", "parse_email"]
 
 _PARSER = BytesParser(policy=policy.compat32)
+_DEFAULT_LIMITS = ParseLimits()
 
 # Large mail: long runs of base64 lines (attachments) are lifted out before the stdlib
 # parser sees the message, which would otherwise hold the body as one string, as
@@ -44,25 +46,42 @@ _PARSER = BytesParser(policy=policy.compat32)
 # The runs stay views into the caller's bytes and are decoded straight from there.
 _LIFT_ABOVE = 1024 * 1024
 # Possessive: a plain {256,} repeat keeps a backtracking mark per line, which for a
-# 40 MB attachment costs three times the message in memory.
-_B64_RUN = re.compile(rb"(?:[A-Za-z0-9+/=]{40,}[ \t]*\r?\n){256,}+")
+# 40 MB attachment costs three times the message in memory. The last line of a body is
+# usually shorter: without it the run was not the part's whole body, and the body was
+# decoded from copies after all (2.7 times the message instead of 0.75).
+_B64_RUN = re.compile(
+    rb"(?:[A-Za-z0-9+/=]{40,}[ \t]*\r?\n){256,}+(?:[A-Za-z0-9+/=]{1,39}[ \t]*\r?\n)?"
+)
 _MARKER = re.compile(rb"\x00ticketing-lifted-(\d+)\x00")
-_LIFTED: ContextVar[list[memoryview] | None] = ContextVar("_LIFTED", default=None)
+_MARKER_TEXT = re.compile(r"\x00ticketing-lifted-(\d+)\x00")
+# What a base64 body holds besides data: line breaks, blanks and the padding.
+_NOT_DATA = (b"\r", b"\n", b" ", b"\t", b"=")
 
 
-def _lift_large_bodies(raw: bytes) -> tuple[bytes, list[memoryview]]:
+@dataclass(frozen=True)
+class _Run:
+    view: memoryview
+    blank: int  # line breaks, blanks and padding in it: the rest is base64 data
+
+
+_LIFTED: ContextVar[list[_Run] | None] = ContextVar("_LIFTED", default=None)
+
+
+def _lift_large_bodies(raw: bytes) -> tuple[bytes, list[_Run]]:
     """The message with each long base64 run replaced by a marker, and the runs."""
     view = memoryview(raw)
     pieces: list[bytes] = []
-    lifted: list[memoryview] = []
+    lifted: list[_Run] = []
     last = 0
     for match in _B64_RUN.finditer(raw):
-        end = match.end()
+        start, end = match.start(), match.end()
         # The run's final line break stays: it may belong to the next MIME boundary.
         end -= 2 if raw[end - 2 : end] == b"\r\n" else 1
-        pieces.append(raw[last : match.start()])
+        pieces.append(raw[last:start])
         pieces.append(b"\x00ticketing-lifted-%d\x00" % len(lifted))
-        lifted.append(view[match.start() : end])
+        # Counted here, in C over the caller's bytes, so that a part's decoded size is
+        # known before anything is decoded (max_part_bytes).
+        lifted.append(_Run(view[start:end], sum(raw.count(b, start, end) for b in _NOT_DATA)))
         last = end
     if not lifted:
         return raw, []
@@ -74,7 +93,7 @@ def _restore_lifted(data: bytes) -> bytes:
     lifted = _LIFTED.get()
     if not lifted or b"\x00ticketing-lifted-" not in data:
         return data
-    return _MARKER.sub(lambda m: bytes(lifted[int(m.group(1))]), data)
+    return _MARKER.sub(lambda m: bytes(lifted[int(m.group(1))].view), data)
 
 
 def _lifted_view(part: Message) -> memoryview | None:
@@ -84,13 +103,88 @@ def _lifted_view(part: Message) -> memoryview | None:
     if not lifted or not isinstance(payload, str):
         return None
     match = _MARKER.fullmatch(payload.strip().encode("ascii", "surrogateescape"))
-    return lifted[int(match.group(1))] if match else None
+    return lifted[int(match.group(1))].view if match else None
+
+
+def _payload_sizes(part: Message) -> tuple[int, int]:
+    """(size on the wire, of which neither line breaks, blanks nor "=") of a leaf's
+    body, lifted runs included, without copying or decoding anything."""
+    payload = getattr(part, "_payload", None)
+    if not isinstance(payload, str):
+        return 0, 0
+    total = len(payload)
+    blank = sum(payload.count(b.decode()) for b in _NOT_DATA)
+    lifted = _LIFTED.get()
+    if lifted and "\x00ticketing-lifted-" in payload:
+        for match in _MARKER_TEXT.finditer(payload):
+            run = lifted[int(match.group(1))]
+            total += len(run.view) - len(match.group())
+            blank += run.blank
+    return total, total - blank
+
+
+def _tree_size(msg: Message) -> int:
+    """About the size of a message or multipart regenerated (its bodies; headers are
+    small), known before regenerating it."""
+    payload = msg.get_payload() if msg.is_multipart() else None
+    if isinstance(payload, list):
+        return sum(_tree_size(p) for p in payload if isinstance(p, Message))
+    return _payload_sizes(msg)[0]
+
+
+def _decoded_size(part: Message, cte: str) -> int:
+    """What decoding this leaf's body would make (base64: 3 bytes per 4 characters;
+    quoted-printable and the rest: at most their size), known before decoding it."""
+    total, data = _payload_sizes(part)
+    if cte == "base64" or cte in _UUENCODE:
+        return data * 3 // 4
+    return total
+
+
+# A boundary parameter anywhere in the skeleton: in the headers of the message or a part.
+_BOUNDARY_PARAM = re.compile(
+    rb'boundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))', re.I
+)
+
+
+def _cut_parts(skeleton: bytes, max_parts: int) -> tuple[bytes, int]:
+    """The message up to its `max_parts`-th MIME part, and how many parts it has (0 when
+    it has no more than `max_parts`).
+
+    The stdlib parser builds every part of the tree before anything can count them: a
+    mail of 100,000 parts cost seconds and hundreds of MB before the walk ignored all but
+    the first. So the skeleton is cut before the delimiter line that would open one part
+    too many; the parser sees a multipart missing its close (a defect it works around),
+    and the raw message is stored whole anyway.
+    """
+    # Every part but the message itself starts after a delimiter line "--boundary".
+    if skeleton.count(b"\n--") < max_parts:
+        return skeleton, 0
+    boundaries = {m.group(1) or m.group(2) for m in _BOUNDARY_PARAM.finditer(skeleton)}
+    if not boundaries:
+        return skeleton, 0
+    names = b"|".join(re.escape(b) for b in sorted(boundaries, key=len, reverse=True))
+    delimiter = re.compile(rb"^--(?:" + names + rb")(--)?[ \t]*\r?$", re.MULTILINE)
+    parts = 1
+    cut = None
+    for match in delimiter.finditer(skeleton):
+        if match.group(1):
+            continue  # a closing delimiter opens no part
+        parts += 1
+        if parts == max_parts + 1:
+            cut = match.start()
+    if cut is None:
+        return skeleton, 0
+    return skeleton[:cut], parts
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 _GENERATOR_POLICY = policy.compat32.clone(linesep="\r\n")
 
 _MAX_DEPTH = 25  # MIME nesting we follow; deeper parts are kept whole as attachments
-_MAX_PARTS = 1000  # leaves we look at; a mail with more is hostile or broken
 _MAX_INNER_MESSAGES = 3  # attached messages per mail whose text we decode
 _MAX_HTML_DEPTH = 500  # nested blocks we hand to the sanitiser
 _MAX_QUOTE_PREFIX = 20  # "> " levels written for nested blockquotes
@@ -169,20 +263,23 @@ _DEFECT_TEXT = {
 }
 
 
-def parse_email(raw: bytes, *, our_domains: Sequence[str] = ()) -> InboundEmail:
+def parse_email(
+    raw: bytes, *, our_domains: Sequence[str] = (), limits: ParseLimits = _DEFAULT_LIMITS
+) -> InboundEmail:
     """Parse one message. Never raises: an unusable mail comes back with `fatal` set.
 
     `our_domains` is accepted for the pipeline's convenience; mail from our own
-    domains is recognised there, not here.
+    domains is recognised there, not here. Parts beyond `limits` are not unpacked and
+    are listed in `limited`.
     """
     try:
         data = bytes(raw)
     except Exception as exc:  # not bytes-like at all; still must not raise
         return _fatal(b"", f"input is not bytes: {type(exc).__name__}")
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that copies the whole message
         return _fatal(data, "empty message")
     try:
-        return _parse(data)
+        return _parse(data, limits)
     except RecursionError:
         return _fatal(data, "MIME structure nested too deeply to parse")
     except Exception as exc:  # invariant 3: a parser bug must not block the queue
@@ -192,27 +289,27 @@ def parse_email(raw: bytes, *, our_domains: Sequence[str] = ()) -> InboundEmail:
 # -- the message as a whole ------------------------------------------------------------
 
 
-def _parse(raw: bytes) -> InboundEmail:
-    lifted: list[memoryview] = []
+def _parse(raw: bytes, limits: ParseLimits) -> InboundEmail:
+    lifted: list[_Run] = []
     skeleton = raw
     if len(raw) > _LIFT_ABOVE:
         skeleton, lifted = _lift_large_bodies(raw)
     token = _LIFTED.set(lifted or None)
     try:
-        return _parse_message(raw, skeleton)
+        return _parse_message(raw, skeleton, _Budget(limits.max_parts, limits.max_part_bytes))
     finally:
         _LIFTED.reset(token)
 
 
-def _parse_message(raw: bytes, skeleton: bytes) -> InboundEmail:
+def _parse_message(raw: bytes, skeleton: bytes, budget: _Budget) -> InboundEmail:
     defects: list[str] = []
-    msg = _PARSER.parsebytes(skeleton)
+    msg = _PARSER.parsebytes(_within_parts(skeleton, budget))
     if _needs_header_repair(msg):
         repaired = _repair_headers(raw)
         if repaired is not None:
             fixed, repairs = repaired
             defects.extend(repairs)
-            msg = _PARSER.parsebytes(fixed)
+            msg = _PARSER.parsebytes(_within_parts(fixed, budget))
     crlf = raw.count(b"\r\n")
     if crlf and raw.count(b"\n") != crlf:
         defects.append("bare LF line endings mixed with CRLF")
@@ -253,7 +350,7 @@ def _parse_message(raw: bytes, skeleton: bytes) -> InboundEmail:
     cc = _recipients(raw_headers, raw_first, seen, "cc", decodings, defects)
     date = _date(decoded_first.get("date"))
 
-    body = _Collector(_Budget(), decodings, defects)
+    body = _Collector(budget, decodings, defects)
     _walk(msg, 0, body, raw_first)
     text, html, attachments = _assemble(body)
     new_text = trim_quoted(text)
@@ -279,7 +376,7 @@ def _parse_message(raw: bytes, skeleton: bytes) -> InboundEmail:
     if from_addr is None:
         fatal = "no usable sender: no From, Sender or Return-Path address"
 
-    return InboundEmail(
+    email = InboundEmail(
         raw_sha256=hashlib.sha256(raw).hexdigest(),
         size=len(raw),
         message_id=message_id,
@@ -305,7 +402,78 @@ def _parse_message(raw: bytes, skeleton: bytes) -> InboundEmail:
         defects=tuple(dict.fromkeys(defects)),
         bounced_message_ids=verdict.bounced_message_ids,
         fatal=fatal,
+        limited=tuple(budget.notes),
     )
+    return _without_nul(email)
+
+
+def _within_parts(data: bytes, budget: _Budget) -> bytes:
+    """`data` cut to the budget's MIME parts (`_cut_parts`), the cut noted."""
+    data, parts = _cut_parts(data, budget.max_parts)
+    if parts:
+        budget.cut = True
+        budget.notes[:] = [
+            f"{parts:,} MIME parts: the first {budget.max_parts:,} unpacked (max_parts), "
+            "the rest kept only in the raw message"
+        ]
+    return data
+
+
+# Fields of InboundEmail that may carry a NUL from the mail (=00, %00, a raw byte):
+# text for people, and protocol tokens (ids, addresses) that must stay ASCII.
+_TEXT_FIELDS = ("subject", "headers", "text", "html", "new_text")
+_TOKEN_FIELDS = ("return_path", "message_id", "in_reply_to", "references", "bounced_message_ids")
+_ADDRESS_FIELDS = ("from_addr", "reply_to", "to", "cc")
+
+
+def _nul_free(value: Any, token: bool = False) -> Any:
+    """`value` (a string, None, an Address or a tuple of them) without NUL: U+FFFD in
+    text, "%00" in an id or address, which must stay ASCII to be written in a header."""
+    if isinstance(value, str):
+        return value.replace("\x00", "%00" if token else "\ufffd") if "\x00" in value else value
+    if isinstance(value, tuple):
+        return tuple(_nul_free(v, token) for v in value)
+    if isinstance(value, Address):
+        return Address(_nul_free(value.name), _nul_free(value.email, token=True))
+    return value
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, tuple):
+        return any(_has_nul(v) for v in value)
+    if isinstance(value, Address):
+        return "\x00" in value.name or "\x00" in value.email
+    return False
+
+
+def _without_nul(email: InboundEmail) -> InboundEmail:
+    """`email` without any NUL. PostgreSQL text cannot hold one (a NUL in a Message-ID
+    or an address would fail the batch's first query, and with it every mail of the
+    batch), and a NUL is never meaningful in mail; the raw message keeps the byte."""
+    changes: dict[str, Any] = {}
+    for names, token in ((_TEXT_FIELDS, False), (_TOKEN_FIELDS, True), (_ADDRESS_FIELDS, True)):
+        for name in names:
+            value = getattr(email, name)
+            if _has_nul(value):
+                changes[name] = _nul_free(value, token)
+    if any(_has_nul((a.filename, a.content_type, a.content_id, a.text)) for a in email.attachments):
+        changes["attachments"] = tuple(
+            replace(
+                a,
+                filename=_nul_free(a.filename),
+                content_type=_nul_free(a.content_type),
+                content_id=_nul_free(a.content_id, token=True),
+                text=_nul_free(a.text),
+            )
+            for a in email.attachments
+        )
+    if not changes:
+        return email
+    changes["defects"] = (*email.defects, "NUL characters replaced (U+FFFD in text, %00 in ids)")
+    changes["limited"] = _nul_free(email.limited)
+    return replace(email, **changes)
 
 
 def _fatal(raw: bytes, reason: str) -> InboundEmail:
@@ -743,8 +911,12 @@ def _param_text(value: str | None, decodings: list[str], defects: list[str]) -> 
 
 @dataclass
 class _Budget:
+    max_parts: int
+    max_part_bytes: int
     parts: int = 0
     inner_messages: int = 0
+    cut: bool = False  # the skeleton was cut to max_parts already (and noted)
+    notes: list[str] = field(default_factory=list)  # InboundEmail.limited
 
 
 @dataclass
@@ -780,10 +952,14 @@ class _Collector:
 
 
 def _walk(part: Message, depth: int, out: _Collector, hdrs: dict[str, str] | None = None) -> None:
-    out.budget.parts += 1
-    if out.budget.parts > _MAX_PARTS:
-        if out.budget.parts == _MAX_PARTS + 1:
-            out.defects.append(f"more than {_MAX_PARTS} MIME parts: the rest ignored")
+    budget = out.budget
+    budget.parts += 1
+    if budget.parts > budget.max_parts:
+        if budget.parts == budget.max_parts + 1 and not budget.cut:
+            budget.notes.append(
+                f"more than {budget.max_parts:,} MIME parts: the first {budget.max_parts:,} "
+                "unpacked (max_parts), the rest kept only in the raw message"
+            )
         return
     if hdrs is None:
         hdrs = _part_headers(part)
@@ -805,7 +981,11 @@ def _walk(part: Message, depth: int, out: _Collector, hdrs: dict[str, str] | Non
             _message_part(hdrs, params, ctype, children, depth, out)
         elif depth >= _MAX_DEPTH:
             out.defects.append(f"MIME nesting deeper than {_MAX_DEPTH}: kept as an attachment")
-            out.leaves.append(_Leaf(None, ctype, _part_bytes(part), None, "attachment"))
+            size = _tree_size(part)
+            if size > out.budget.max_part_bytes:
+                _over_size(out, ctype, hdrs, params, size)
+            else:
+                out.leaves.append(_Leaf(None, ctype, _part_bytes(part), None, "attachment"))
         elif ctype == "multipart/alternative":
             _alternative(children, depth, out)
         else:
@@ -865,6 +1045,10 @@ def _message_part(
         "\n".join(f"{k}: {_safe_text(_unfold(str(v)))}" for k, v in inner.raw_items())
     )
     text = _inner_text(inner, depth + 1, out)
+    size = _tree_size(inner)
+    if size > out.budget.max_part_bytes:
+        _over_size(out, ctype, hdrs, params, size)
+        return
     out.leaves.append(_Leaf(filename, ctype, _message_bytes(inner), None, disposition, text))
 
 
@@ -894,6 +1078,10 @@ def _leaf(
     part: Message, hdrs: dict[str, str], ctype: str, params: dict[str, str], out: _Collector
 ) -> None:
     cte = (hdrs.get("content-transfer-encoding") or "").split(";")[0].strip().lower()
+    size = _decoded_size(part, cte)
+    if size > out.budget.max_part_bytes:
+        _over_size(out, ctype, hdrs, params, size)
+        return
     data = _payload_bytes(part, cte, ctype, out.defects)
     disposition, disposition_params = _parse_params(hdrs.get("content-disposition"))
     filename = _filename(disposition_params, params, out)
@@ -929,6 +1117,19 @@ def _leaf(
         cid = _raw_header_text(content_id, "content-id", out.decodings, out.defects)
         cid = cid.strip().strip("<>").strip() or None
     out.leaves.append(_Leaf(filename, ctype, data, cid, disposition, text))
+
+
+def _over_size(
+    out: _Collector, ctype: str, hdrs: dict[str, str], params: dict[str, str], size: int
+) -> None:
+    """Note a part not unpacked because of its decoded size (max_part_bytes)."""
+    disposition_params = _parse_params(hdrs.get("content-disposition"))[1]
+    filename = _filename(disposition_params, params, out)
+    what = f"attachment {filename!r} ({ctype})" if filename else f"{ctype} part"
+    out.budget.notes.append(
+        f"{what} of about {_megabytes(size)} decoded is over max_part_bytes "
+        f"({_megabytes(out.budget.max_part_bytes)}): not unpacked, kept only in the raw message"
+    )
 
 
 def _newlines(text: str) -> str:

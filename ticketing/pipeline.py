@@ -33,6 +33,7 @@ from ticketing.inbound import InboundEmail, MailKind
 from ticketing.loops import (
     autoreply_refusal,
     own_mail_reason,
+    rate_key,
     rate_limit_reason,
     recent_autoreplies,
     reply_address,
@@ -143,6 +144,11 @@ def _event_row(
     }
 
 
+def _limited_event(now: Any, ticket_id: int, raw_id: int, email: InboundEmail) -> dict[str, Any]:
+    """The note on a ticket that a mail was not unpacked whole (parse limits)."""
+    return _event_row("message.limited", now, ticket_id, {"notes": list(email.limited)}, raw_id)
+
+
 def _db_text(value: str) -> str:
     # PostgreSQL text cannot hold NUL; a NUL is never meaningful in mail text.
     return value.replace("\x00", "\ufffd") if "\x00" in value else value
@@ -213,9 +219,13 @@ class Pipeline:
         )
         self.blobs = BlobStore(settings.path(settings.service.attachments_dir))
         self._our_domains = tuple(sorted({a.rpartition("@")[2] for a in settings.own_addresses}))
+        self._limits = settings.service.parse_limits
         self._pool: ParsePool | None = None
         self._pool_lock = threading.Lock()
         self._pool_wanted = default_workers(settings.service.parse_workers)
+
+    def _parse(self, data: bytes) -> InboundEmail:
+        return parse_email(data, our_domains=self._our_domains, limits=self._limits)
 
     # -- parse workers -------------------------------------------------------------------
 
@@ -242,6 +252,7 @@ class Pipeline:
                         own_addresses=self.settings.own_addresses,
                         ticket_tag=self.settings.service.ticket_tag,
                         rules=self.rules,
+                        limits=self._limits,
                     )
                 except Exception:  # no processes here (limits, sandbox): parse in-process
                     log.warning("cannot start parse workers; parsing in-process", exc_info=True)
@@ -304,7 +315,7 @@ class Pipeline:
         else:
             for item in items:
                 try:
-                    parsed.append((parse_email(item.data, our_domains=self._our_domains), None))
+                    parsed.append((self._parse(item.data), None))
                 except Exception:  # parse must never raise; if it does, it is quarantined
                     parsed.append((None, traceback.format_exc()))
         keys = [
@@ -554,9 +565,10 @@ class Pipeline:
             refusal = static_refusal(s, email)
             target = reply_address(email)
             if refusal is None and target is not None:
-                refusal = rate_limit_reason(s, target, recent.get(target, 0))
+                counted = rate_key(target)
+                refusal = rate_limit_reason(s, target, recent.get(counted, 0))
                 if refusal is None:
-                    recent[target] = recent.get(target, 0) + 1
+                    recent[counted] = recent.get(counted, 0) + 1
             plans.append((queue, priority, tags, fields, template, decision_json, refusal, matched))
 
         now = utcnow()
@@ -632,6 +644,8 @@ class Pipeline:
                     raw_id=rid,
                 )
             )
+            if email.limited:
+                event_rows.append(_limited_event(now, tid, rid, email))
         session.execute(insert(_table(Participant)), participant_rows)
 
         # Acknowledgements: rendered now that the ticket references exist.
@@ -906,6 +920,8 @@ class Pipeline:
                     raw_id=rid,
                 )
             )
+            if f.email.limited:
+                event_rows.append(_limited_event(now, tid, rid, f.email))
             change: dict[str, Any] = {"id": tid, "status": f.status}
             if f.status in (Status.RESOLVED.value, Status.CLOSED.value, Status.PENDING.value):
                 change["status"] = Status.OPEN.value
@@ -1373,7 +1389,7 @@ def replay_raw(pipeline: Pipeline, raw: RawMessage, data: bytes) -> IngestResult
         row.outcome = Outcome.RETRIED.value
         session.flush()
         try:
-            email = parse_email(data, our_domains=pipeline._our_domains)
+            email = pipeline._parse(data)
             error = None
         except Exception:
             email, error = None, traceback.format_exc()
@@ -1413,7 +1429,7 @@ def release_held(
         row.outcome = Outcome.RETRIED.value
         row.detail = f"{row.detail} | released by {actor}"
         session.flush()
-        email = parse_email(data, our_domains=pipeline._our_domains)
+        email = pipeline._parse(data)
         ticket = session.get(Ticket, row.ticket_id) if row.ticket_id else None
         if attach and ticket is not None:
             why = f"attached by {actor} after being held"

@@ -79,7 +79,9 @@ def route_message(
     The shape is the stored routing decision (`Decision.to_json()`) plus `file`,
     `explanation` and what the parser saw (`subject`, `from`, `language`).
     """
-    email = parse_email(data, our_domains=our_domains(settings))
+    email = parse_email(
+        data, our_domains=our_domains(settings), limits=settings.service.parse_limits
+    )
     context = route_context(settings, email, mailbox=mailbox, customer_status=customer_status)
     decision = rules.route(email, context)
     return {
@@ -172,7 +174,7 @@ def replay(
         except TicketingError as exc:
             skipped.append({"ticket_id": ticket.id, "raw_id": raw.id, "reason": str(exc)})
             continue
-        email = parse_email(data, our_domains=domains)
+        email = parse_email(data, our_domains=domains, limits=settings.service.parse_limits)
         envelope_to = [a.strip() for a in (raw.envelope_to or "").split(",") if a.strip()]
         context = route_context(
             settings,
