@@ -86,7 +86,7 @@ def _replies_without_merges(subject_ref: str) -> list[RawItem]:
         _reply(
             3,
             "<r3@c>",
-            "I dispute this charge: we were charged twice for the same licences.",
+            "We were charged twice for the same licences: we will file a chargeback with our bank.",
             to="<t3@customer.example>",
         ),
         _reply(

@@ -241,10 +241,13 @@ class ExplodingRules:
     def __init__(self, real: object) -> None:
         self.real = real
 
-    def route(self, email, ctx):  # type: ignore[no-untyped-def]
+    def route(self, email, ctx, **kwargs):  # type: ignore[no-untyped-def]
         if "poison" in email.subject:
             raise RuntimeError("stage exploded on purpose")
-        return self.real.route(email, ctx)  # type: ignore[attr-defined]
+        return self.real.route(email, ctx, **kwargs)  # type: ignore[attr-defined]
+
+    def route_many(self, items):  # type: ignore[no-untyped-def]
+        return [self.route(email, ctx) for email, ctx in items]
 
 
 def test_poison_message_is_quarantined_and_the_rest_flow(pipeline: Pipeline) -> None:

@@ -851,10 +851,15 @@ def test_default_rules_load_with_the_four_queues(default_rules: RuleSet) -> None
             None,
             "disputes",
         ),
-        ("Payment sent", "We paid the invoice by bank transfer yesterday.", "active", "billing"),
         (
             "Payment sent",
-            "We paid the invoice by bank transfer yesterday.",
+            "We paid the invoice by bank transfer yesterday. Could you send us a receipt?",
+            "active",
+            "billing",
+        ),
+        (
+            "Payment sent",
+            "We paid the invoice by bank transfer yesterday. Could you send us a receipt?",
             "delinquent",
             "collections",
         ),

@@ -48,14 +48,9 @@ _FNV_BASIS = 0xCBF29CE484222325
 # Feature ids: chars in [0, 2^20), words in [2^20, 2^21), facts after that.
 _WORD_BASE = 1 << _BITS
 _FACT_BASE = 2 << _BITS
-FACTS = (
-    "status=active",
-    "status=delinquent",
-    "status=suspended",
-    "status=unknown",
-    "overdue-invoice",
-    "attachment",
-)
+# Only what sets a sender apart is a fact: a new customer is "active" at the desk but
+# "unknown" in the corpus, and the two must not read differently.
+FACTS = ("status=delinquent", "status=suspended", "overdue-invoice", "attachment")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
@@ -81,8 +76,9 @@ class ModelInput:
         return " " + _SPACES.sub(" ", folded).strip() + " "
 
     def facts(self) -> tuple[str, ...]:
-        status = self.customer_status if self.customer_status in FACTS_STATUSES else "unknown"
-        found = [f"status={status}"]
+        found = []
+        if self.customer_status in FACTS_STATUSES:
+            found.append(f"status={self.customer_status}")
         if self.overdue_invoice:
             found.append("overdue-invoice")
         if self.has_attachments:
@@ -90,7 +86,7 @@ class ModelInput:
         return tuple(found)
 
 
-FACTS_STATUSES = ("active", "delinquent", "suspended")
+FACTS_STATUSES = ("delinquent", "suspended")
 
 
 def model_input(
