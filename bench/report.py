@@ -287,6 +287,36 @@ def _cpu_lines(scenario: dict[str, Any], results: dict[str, Any]) -> list[str]:
     ]
 
 
+def _sealed_section() -> list[str]:
+    """corpus/sealed/measurements.csv: each sealed batch measured once per model version."""
+    import csv
+
+    from bench.env import REPO
+
+    path = REPO / "corpus" / "sealed" / "measurements.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out = [
+        "## Routing accuracy on sealed batches",
+        "",
+        "Each batch was written blind (by someone who had not seen the model's results), is "
+        "never trained or tuned on, and is measured once per model version: rules and model "
+        "together, as the desk routes (`routing train` prints the same). "
+        "Source: `corpus/sealed/measurements.csv`.",
+        "",
+        "| date (UTC) | model | training mails | batch | right | escalations recall | en | ja | note |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        out.append(
+            f"| {r['date']} | {r['model']} | {r['training_mails']} | {r['batch']} | {r['accuracy']} "
+            f"| {r['escalations_recall']} | {r['en']} | {r['ja']} | {r['note']} |"
+        )
+    return [*out, ""]
+
+
 def write_report(results: dict[str, Any], path: Path) -> None:
     m = results.get("machine", {})
     sc = results.get("scenarios", {})
@@ -542,6 +572,27 @@ def write_report(results: dict[str, Any], path: Path) -> None:
             + ", ".join(f"{name} {us:,}" for name, us in st["top_level_imports_us"][:8]),
             "",
         ]
+    rt = sc.get("routing")
+    if rt:
+        out += [
+            "### 8. Routing cost",
+            "",
+            f"Per mail, batches of {rt['batch']}, {rt['mails']} corpus mails already parsed, "
+            f"best of several passes (model {rt['model']}):",
+            "",
+            f"- policy rules + learned model (`route_many`): {rt['router_ms']:.3f} ms",
+            f"- the model alone: {rt['model_ms']:.3f} ms with explanations, "
+            f"{rt['model_no_explain_ms']:.3f} ms without",
+            f"- the policy rules alone: {rt['policy_rules_ms']:.3f} ms",
+        ]
+        if "hand_rules_ms" in rt:
+            out.append(
+                f"- before: the hand-written rule file (commit {rt['hand_rules_commit']}), same "
+                f"mails, same run: {rt['hand_rules_ms']:.3f} ms "
+                f"({rt['hand_rules_ms'] / rt['router_ms']:.1f}x the router)"
+            )
+        out.append("")
+    out += _sealed_section()
     out += ["## Profile: what dominated ingestion", ""]
     out += _profile_section(small) if small else ["Scenario 1 did not run."]
     if results.get("skipped") or results.get("errors"):

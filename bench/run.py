@@ -31,6 +31,7 @@ from bench.scenarios.ingest import run_ingest
 from bench.scenarios.latency import run_latency
 from bench.scenarios.memory import run_memory
 from bench.scenarios.outbox import run_outbox
+from bench.scenarios.routing import run_routing
 from bench.scenarios.scale import run_scale
 from bench.scenarios.startup import run_startup
 
@@ -45,6 +46,7 @@ SCENARIOS = (
     "latency",
     "memory",
     "scale",
+    "routing",
 )
 # The N=20,000 run is skipped (and reported as not met) when, at the N=2,000 rate, it
 # would take longer than this or push the whole run past TOTAL_BUDGET_S: `make bench` must
@@ -184,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         "attachment_bytes": big_attachment,
     }
     run.scenario("startup", run_startup)
+    run.scenario("routing", lambda: run_routing(OUT, 400 if args.quick else 1000))
     servers = Servers.start()
     try:
         run.results["machine"]["postgres_available"] = servers.postgres

@@ -18,11 +18,12 @@ from pathlib import Path
 from ticketing import corpus, model_store
 from ticketing.learning import corpus_hash, train_candidate
 from ticketing.rules import DEFAULT_QUEUES, default_rules_path, load_rules
+from ticketing.topic_model import FEATURES_VERSION
 
 
 def main() -> int:
     mails = corpus.load_corpus(corpus.training_folder(), queues=DEFAULT_QUEUES)
-    version = f"default-{corpus_hash(mails)[:10]}"
+    version = f"default-{corpus_hash(mails)[:8]}-f{FEATURES_VERSION}"
     with tempfile.TemporaryDirectory() as tmp:
         rules = load_rules(default_rules_path(), queues=DEFAULT_QUEUES)
         report = train_candidate(

@@ -169,6 +169,10 @@ def test_model_file_is_verified_before_it_is_used(
     (evil / model_store.META_FILE).write_text(json.dumps(meta))
     with pytest.raises(model_store.ModelError, match="cannot read the model"):
         model_store.load(evil)
+    # A model of older features would be misread: refused, with the way out.
+    (folder / model_store.META_FILE).write_text(json.dumps({**shipped.meta, "features": 1}))
+    with pytest.raises(model_store.ModelError, match=r"features of version 1.*routing train"):
+        model_store.load(folder)
     # Another format: a clear message, not a traceback.
     (folder / model_store.META_FILE).write_text(json.dumps({**shipped.meta, "format": 99}))
     with pytest.raises(model_store.ModelError, match="format 99; this release reads format 1"):

@@ -731,9 +731,9 @@ def tickets_show(app: App, ticket: str, trace: bool, as_json: bool) -> None:
     _show_desk_records(data)
     routing = data["routing"]
     if routing:
-        echo(
-            f"\nrouting: queue {routing.get('queue')} by rule {routing.get('matched_rule') or '(default)'}"
-        )
+        rule = routing.get("matched_rule")
+        by = "the model" if rule == "model" else f"rule {rule}" if rule else "default"
+        echo(f"\nrouting: queue {routing.get('queue')} by {by}")
         if routing.get("triage"):
             echo(f"  needs triage: {routing['triage']}")
         for line in model_lines(routing.get("model")):

@@ -90,9 +90,14 @@ def routing_train(app: App, as_json: bool) -> None:
         click.echo(f"sealed batches: candidate vs active ({active.version})")
         for batch, pair in report.sealed.items():
             cand, act = pair["candidate"], pair["active"]
+            detail = ""
+            if cand is not None:
+                languages = ", ".join(f"{k} {_pct(v)}" for k, v in cand.per_language.items())
+                escalations = cand.per_queue.get("escalations", {}).get("recall")
+                detail = f"{cand.count} mails; {languages}; escalations recall {_pct(escalations)}"
             click.echo(
                 f"  {batch:<10} {_pct(cand.accuracy if cand else None):>7}   "
-                f"{_pct(act.accuracy if act else None):>7}   ({cand.count if cand else 0} mails)"
+                f"{_pct(act.accuracy if act else None):>7}   ({detail})"
             )
     click.echo(
         f"saved to {report.folder}; not active until `ticketing routing activate {report.version}`"

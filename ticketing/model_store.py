@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ticketing.errors import TicketingError
-from ticketing.topic_model import TopicModel
+from ticketing.topic_model import FEATURES_VERSION, TopicModel
 
 MODEL_FILE = "model.npz"
 META_FILE = "meta.json"
@@ -131,6 +131,12 @@ def load(folder: Path) -> TopicModel:
         raise ModelError(
             f"{folder}: model format {meta.get('format')!r}; this release reads format {FORMAT}: "
             "retrain with `ticketing routing train`"
+        )
+    if meta.get("features") != FEATURES_VERSION:
+        raise ModelError(
+            f"model {meta.get('version', folder.name)} reads features of version "
+            f"{meta.get('features')!r}; this release computes version {FEATURES_VERSION}: "
+            "retrain it with `ticketing routing train`"
         )
     if _sha256(path) != meta.get("sha256"):
         raise ModelError(

@@ -36,11 +36,16 @@ from ticketing.inbound import InboundEmail
 # What the model reads of one mail: the subject and the first part of the new text (what
 # decides a queue is near the top; a pasted log must not make routing slow).
 MAX_TEXT_CHARS = 3_000
+MAX_SUBJECT_CHARS = 500
 # How many features a prediction reports as the reason for its queue.
 TOP_FEATURES = 8
 SEED = 20261204
 
+# What a model's arrays mean: bumped whenever the features change (the text folding, the
+# n-grams, the hash); a model file of another feature version is refused, not misread.
+FEATURES_VERSION = 3
 CHAR_NGRAMS = (1, 2, 3, 4)
+_NMAX = 8  # an n-gram's origin packs (start, n - 1) as start * _NMAX + n - 1
 _BITS = 20
 _MASK = np.uint64((1 << _BITS) - 1)
 _FNV_PRIME = np.uint64(0x100000001B3)
@@ -52,6 +57,7 @@ _FACT_BASE = 2 << _BITS
 # "unknown" in the corpus, and the two must not read differently.
 FACTS = ("status=delinquent", "status=suspended", "overdue-invoice", "attachment")
 _SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\w+")
 
 IntArray = npt.NDArray[np.int64]
@@ -69,11 +75,13 @@ class ModelInput:
     has_attachments: bool = False
 
     def document(self) -> str:
-        """Subject and text, NFKC-folded (full-width = half-width), lower-cased, with
-        whitespace collapsed and one space at each end (n-grams see word edges)."""
-        body = self.text[:MAX_TEXT_CHARS]
-        folded = unicodedata.normalize("NFKC", f"{self.subject}\n{body}").lower()
-        return " " + _SPACES.sub(" ", folded).strip() + " "
+        """Subject and text, NFKC-folded (full-width = half-width), lower-cased, every
+        run of digits written 0 (an invoice number, a date or an amount is a kind of
+        thing, not a word to remember), whitespace collapsed and one space at each end
+        (n-grams see word edges)."""
+        subject, body = self.subject[:MAX_SUBJECT_CHARS], self.text[:MAX_TEXT_CHARS]
+        folded = unicodedata.normalize("NFKC", f"{subject}\n{body}").lower()
+        return " " + _SPACES.sub(" ", _DIGITS.sub("0", folded)).strip() + " "
 
     def facts(self) -> tuple[str, ...]:
         found = []
@@ -148,22 +156,65 @@ def _word_id(gram: str) -> int:
     return found
 
 
+# `_counted` packs (text, feature id, origin) into one int64 and sorts once: the first
+# element of each (text, feature) run then has the smallest origin, its first occurrence.
+_ORIGIN_BITS = 23  # chars: start * _NMAX + n - 1 within a chunk; words: a gram's index
+_ID_BITS = 22  # feature ids < 2^22 (facts included)
+# Texts per chunk: keeps origins within _ORIGIN_BITS (CHUNK * MAX_TEXT_CHARS * _NMAX).
+CHUNK = 256
+
+
 def _counted(
     row: IntArray, ids: IntArray, origin: IntArray
 ) -> tuple[IntArray, IntArray, FloatArray, IntArray]:
     """Distinct (row, id) pairs with their count and the origin of their first occurrence."""
-    keys = row.astype(np.int64) * (_FACT_BASE * 2) + ids
-    unique, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    if not len(row):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32), empty
+    packed = (row.astype(np.int64) << (_ID_BITS + _ORIGIN_BITS)) | (ids << _ORIGIN_BITS) | origin
+    packed.sort()
+    pair = packed >> _ORIGIN_BITS
+    starts = np.flatnonzero(np.concatenate(([True], pair[1:] != pair[:-1])))
+    counts = np.diff(np.append(starts, len(packed))).astype(np.float32)
+    first = pair[starts]
     return (
-        unique // (_FACT_BASE * 2),
-        unique % (_FACT_BASE * 2),
-        counts.astype(np.float32),
-        origin[first],
+        first >> _ID_BITS,
+        first & ((1 << _ID_BITS) - 1),
+        counts,
+        packed[starts] & ((1 << _ORIGIN_BITS) - 1),
     )
 
 
 def batch_features(docs: Sequence[str], facts: Sequence[Sequence[str]]) -> Batch:
-    """Hashed character n-grams, word grams and facts of every text, computed together."""
+    """Hashed character n-grams, word grams and facts of every text, computed together
+    (in chunks of CHUNK texts)."""
+    if len(docs) <= CHUNK:
+        return _chunk_features(docs, facts)
+    parts = [
+        _chunk_features(docs[i : i + CHUNK], facts[i : i + CHUNK])
+        for i in range(0, len(docs), CHUNK)
+    ]
+    rows: list[IntArray] = []
+    starts: list[IntArray] = []
+    grams: list[str] = []
+    for index, part in enumerate(parts):
+        rows.append(part.row + index * CHUNK)
+        # A word feature's start indexes the grams: shift it past the earlier chunks'.
+        starts.append(np.where(part.block == 1, part.start + len(grams), part.start))
+        grams += part.grams
+    return Batch(
+        docs=tuple(docs),
+        row=np.concatenate(rows),
+        ids=np.concatenate([p.ids for p in parts]),
+        counts=np.concatenate([p.counts for p in parts]),
+        block=np.concatenate([p.block for p in parts]),
+        start=np.concatenate(starts),
+        length=np.concatenate([p.length for p in parts]),
+        grams=tuple(grams),
+    )
+
+
+def _chunk_features(docs: Sequence[str], facts: Sequence[Sequence[str]]) -> Batch:
     texts = tuple(docs)
     lengths = np.array([len(d) for d in texts], dtype=np.int64)
     codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -180,7 +231,7 @@ def batch_features(docs: Sequence[str], facts: Sequence[Sequence[str]]) -> Batch
         inside = np.nonzero(owner[:m] == owner[n - 1 :])[0]  # not across two texts
         rows.append(owner[inside])
         ids.append(_bucket(h[inside]))
-        origins.append(inside * 4 + (n - 1))
+        origins.append(inside * _NMAX + (n - 1))
     if rows:
         c_row, c_ids, c_counts, c_origin = _counted(
             np.concatenate(rows), np.concatenate(ids), np.concatenate(origins)
@@ -188,8 +239,8 @@ def batch_features(docs: Sequence[str], facts: Sequence[Sequence[str]]) -> Batch
     else:
         c_row = c_ids = c_origin = np.zeros(0, dtype=np.int64)
         c_counts = np.zeros(0, dtype=np.float32)
-    c_start = c_origin // 4 - offsets[c_row] if len(c_row) else c_origin
-    c_len = c_origin % 4 + 1
+    c_start = c_origin // _NMAX - offsets[c_row] if len(c_row) else c_origin
+    c_len = c_origin % _NMAX + 1
     grams: list[str] = []
     w_rows: list[int] = []
     for index, doc in enumerate(texts):
@@ -317,19 +368,36 @@ class TopicModel:
         probabilities /= probabilities.sum(axis=1, keepdims=True)
         tops: list[tuple[tuple[str, float], ...]] = []
         if explain:
-            best = np.argmax(probabilities, axis=1)
-            contributions = w * self._relative[best[rows], cols]
-            order = np.lexsort((-contributions, rows))
-            starts = np.searchsorted(rows[order], np.arange(n))
-            ends = np.searchsorted(rows[order], np.arange(n), side="right")
-            for r in range(n):
-                top = []
-                for i in order[starts[r] : min(ends[r], starts[r] + TOP_FEATURES)].tolist():
-                    if contributions[i] <= 0:
-                        break
-                    top.append((batch.name(int(known[i])), float(contributions[i])))
-                tops.append(tuple(top))
+            tops = self._top_features(batch, known, rows, cols, w, np.argmax(probabilities, axis=1))
         return probabilities.astype(np.float32), tops
+
+    def _top_features(
+        self,
+        batch: Batch,
+        known: IntArray,
+        rows: IntArray,
+        cols: IntArray,
+        w: FloatArray,
+        best: IntArray,
+    ) -> list[tuple[tuple[str, float], ...]]:
+        """Per text, the TOP_FEATURES features that pushed most toward its queue: one sort
+        of the positive contributions of the whole batch, by text then strength."""
+        n = len(batch.docs)
+        contributions = w * self._relative[best[rows], cols]
+        positive = np.flatnonzero(contributions > 0)
+        strength = contributions[positive].astype(np.float64)
+        # text + (0, 1), larger contributions first within a text: one float key to sort.
+        key = rows[positive] + 1.0 / (1.0 + strength)
+        # Stable: features of equal weight keep their (block, id) order in every batch.
+        order = positive[np.argsort(key, kind="stable")]
+        sorted_rows = rows[order]
+        starts = np.searchsorted(sorted_rows, np.arange(n))
+        ends = np.searchsorted(sorted_rows, np.arange(n), side="right")
+        tops = []
+        for r in range(n):
+            picks = order[starts[r] : min(ends[r], starts[r] + TOP_FEATURES)].tolist()
+            tops.append(tuple((batch.name(int(known[i])), float(contributions[i])) for i in picks))
+        return tops
 
     def predict(self, inputs: Sequence[ModelInput], *, explain: bool = True) -> list[Prediction]:
         """One prediction per input, computed as one batch."""
@@ -394,7 +462,7 @@ def train(
         "intercept": classifier.intercept_.astype(np.float32),
         "queues": np.array([str(q) for q in classifier.classes_]),
     }
-    return TopicModel(arrays, dict(meta or {}))
+    return TopicModel(arrays, {**(meta or {}), "features": FEATURES_VERSION})
 
 
 def cross_validate(
