@@ -119,6 +119,10 @@ class Run:
             previous = json.loads(RESULTS.read_text())
             kept = {k: v for k, v in previous.get("scenarios", {}).items() if k not in args.only}
             self.results["scenarios"].update(kept)
+            # What the kept scenarios ran on, so the report still describes their workload.
+            for key in ("datasets", "append_comparison", "parameters"):
+                if key in previous:
+                    self.results[key] = previous[key]
             self.results["merged"] = {
                 "remeasured": sorted(args.only),
                 "kept": sorted(kept),
