@@ -81,6 +81,10 @@ def serving(config: Path, account: ImapAccount, log: Path) -> Iterator[subproces
         proc.wait(timeout=30)
 
 
+# What `serve` prints once its signal handlers are in place and it is about to run.
+READY = "stop with Ctrl-C or SIGTERM"
+
+
 def wait_until(check: Callable[[], bool], timeout: float, what: str) -> float:
     start = time.monotonic()
     while time.monotonic() - start < timeout:
@@ -130,8 +134,14 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
+    started = log.read_text(errors="replace").count(READY)
     with serving(config, imap_account, log) as proc:
         wait_until(lambda: counts(engine)[2] >= n, 240, "all acknowledgements sent")
+        # The killed runs may have sent everything already: the SIGTERM must not race the
+        # interpreter's own start (no Python code can catch a signal before it runs).
+        wait_until(
+            lambda: log.read_text(errors="replace").count(READY) > started, 60, "serve to start"
+        )
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=60) == 0, "SIGTERM must exit cleanly with 0"
     raws, tickets, sent = counts(engine)
@@ -310,3 +320,22 @@ def test_mail_arriving_during_a_poll_is_not_left_waiting_for_idle(
         thread.join(timeout=30)
         engine.dispose()
     assert stored == {"first@customer.example", "late@customer.example"}
+
+
+def test_a_sigterm_during_start_up_still_stops_serve_cleanly(tmp_path: Path) -> None:
+    """The signal lands after the interpreter started but before the service exists
+    (imports, the database, the workers): the stop is remembered, exit code 0."""
+    config = write_config(tmp_path)
+    run_cli(config, "init")
+    script = (
+        "import os, signal, sys; sys.argv = ['ticketing', 'serve']; "
+        "import ticketing.cli as cli; os.kill(os.getpid(), signal.SIGTERM); cli.main()"
+    )
+    env = {**os.environ, "TICKETING_CONFIG": str(config)}
+    env.pop("TICKETING_DATABASE_URL", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=str(REPO), capture_output=True, timeout=60
+    )
+    out = (proc.stdout + proc.stderr).decode(errors="replace")
+    assert proc.returncode == 0, out
+    assert "stop requested during start-up" in out

@@ -7,9 +7,16 @@ Exit codes: 0 success, 2 usage error, 1 any other error with a one-line message.
 
 from __future__ import annotations
 
+import sys
+
+if "serve" in sys.argv[1:]:
+    # Before any heavy import: a SIGTERM during start-up must still stop `serve` cleanly.
+    from ticketing import shutdown
+
+    shutdown.install()
+
 import json
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import random
-import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from ticketing import shutdown
 from ticketing.config import MailboxSettings, Settings
 from ticketing.errors import DeliveryError, MailboxError, TicketingError
 from ticketing.imap import MailboxPoller, session_for
@@ -36,20 +36,24 @@ class Service:
     settings: Settings
     engine: Engine
     pipeline: Pipeline
-    stop: threading.Event = field(default_factory=threading.Event)
+    # The process-wide stop request: set by a signal even before the service was built.
+    stop: threading.Event = field(default_factory=lambda: shutdown.requested)
     outbox_wakeup: threading.Event = field(default_factory=threading.Event)
     announce: Callable[[str], None] = print
     _threads: list[threading.Thread] = field(default_factory=list)
     _ingress: Any = None
 
     def install_signal_handlers(self) -> None:
-        def handle(signum: int, _frame: Any) -> None:
-            log.info("received signal %s: finishing the batch in flight", signum)
-            self.stop.set()
-            self.outbox_wakeup.set()
-
-        signal.signal(signal.SIGTERM, handle)
-        signal.signal(signal.SIGINT, handle)
+        """SIGTERM and SIGINT stop the service after the batch in flight (they may have
+        arrived already, during start-up: then it stops at once)."""
+        shutdown.install()
+        shutdown.wakeups.append(self.outbox_wakeup)
+        if self.stop is not shutdown.requested:  # a service given its own stop event
+            shutdown.wakeups.append(self.stop)
+            if shutdown.requested.is_set():
+                self.stop.set()
+        if self.stop.is_set():
+            log.info("stop requested during start-up: stopping")
 
     def run(self) -> None:
         s = self.settings
