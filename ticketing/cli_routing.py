@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from ticketing.cli import App, _load_rules, emit_json, fail, pass_app, table
+from ticketing.corpus import batch_order
 
 
 @click.group()
@@ -160,7 +161,10 @@ def routing_models(app: App, as_json: bool) -> None:
         | {
             "mark": "*" if r["active"] else "",
             "cv": _pct(r["cross_validation"]),
-            "sealed_text": " ".join(f"{b} {_pct(v)}" for b, v in sorted(r["sealed"].items()))
+            "sealed_text": " ".join(
+                f"{b} {_pct(v)}"
+                for b, v in sorted(r["sealed"].items(), key=lambda kv: batch_order(kv[0]))
+            )
             or "-",
             "data": f"{r['corpus_examples']}+{r['corrections']}",
         }

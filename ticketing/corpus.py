@@ -12,6 +12,7 @@ mismatch is a `CorpusError` naming the manifest and the line.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,4 +114,11 @@ def sealed_batches(root: Path | None = None) -> dict[str, Path]:
     sealed = (root or default_root()) / "sealed"
     if not sealed.is_dir():
         return {}
-    return {p.name: p for p in sorted(sealed.iterdir()) if (p / MANIFEST).is_file()}
+    folders = [p for p in sealed.iterdir() if (p / MANIFEST).is_file()]
+    folders.sort(key=lambda p: batch_order(p.name))
+    return {p.name: p for p in folders}
+
+
+def batch_order(name: str) -> list[int | str]:
+    """Sort key for batch names: s2 before s10 (digits compare as numbers)."""
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
