@@ -464,6 +464,33 @@ def test_synthetic_message_id_is_stable_and_content_based() -> None:
     assert other.message_id != first.message_id
 
 
+def test_synthetic_message_id_tells_apart_mails_that_differ_outside_the_text() -> None:
+    """Issue 14: two mails without a Message-ID, same sender, date, subject and text, one
+    with an attachment (or an HTML alternative), got one synthetic id and the second was
+    dropped as a duplicate."""
+    head = (
+        "From: Taro <taro@example.jp>\r\nTo: billing@example.com\r\nSubject: Invoice\r\n"
+        "Date: Mon, 2 Nov 2026 09:30:00 +0900\r\nMIME-Version: 1.0\r\n"
+    )
+    text = "Please see the invoice.\r\n"
+    plain = (head + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + text).encode()
+    attached = (
+        head + 'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n" + text + "--b\r\n"
+        'Content-Type: application/pdf\r\nContent-Disposition: attachment; filename="a.pdf"\r\n'
+        "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n"
+    ).encode()
+    alternative = (
+        head + 'Content-Type: multipart/alternative; boundary="a"\r\n\r\n--a\r\n'
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n" + text + "--a\r\n"
+        "Content-Type: text/html; charset=utf-8\r\n\r\n<p>Please see the invoice.</p>\r\n--a--\r\n"
+    ).encode()
+    ids = [parse_email(m).message_id for m in (plain, attached, alternative)]
+    assert [parse_email(m).new_text.strip() for m in (plain, attached)] == [text.strip()] * 2
+    assert len(set(ids)) == 3, ids
+    assert parse_email(plain).message_id == ids[0]  # a copy of the same bytes: the same id
+
+
 def test_duplicate_headers_keep_the_first_and_record_a_defect() -> None:
     email = parse("duplicate_headers.eml")
     assert email.subject == "First subject"

@@ -95,6 +95,36 @@ def test_duplicate_across_batches_and_sources(pipeline: Pipeline) -> None:
     assert result.outcome == DUPLICATE
 
 
+def test_mails_without_message_id_are_lost_only_when_they_are_copies(pipeline: Pipeline) -> None:
+    """Issue 14: a second mail without a Message-ID that differed only by an attachment
+    was taken for a duplicate and never became a ticket (invariant 1: no lost mail).
+    Both paths: one batch, and one mail at a time."""
+    plain = mail(message_id=None)
+    attached = mail(message_id=None)  # the same sender, date, subject and text...
+    attached = attached.replace(
+        b"Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit",
+        b'Content-Type: multipart/mixed; boundary="b"',
+    ).replace(
+        b"\r\n\r\nHello,",
+        b"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHello,",
+    ) + (
+        b"\r\n--b\r\nContent-Type: application/pdf\r\n"
+        b'Content-Disposition: attachment; filename="scan.pdf"\r\n'
+        b"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n"
+    )
+    # ... and a PDF.
+    batch = pipeline.ingest_batch(
+        [RawItem(data=plain, source="imap", uid=1), RawItem(data=attached, source="imap", uid=2)]
+    )
+    assert [r.outcome for r in batch] == ["ticket", "ticket"]
+    # A true redelivery, in a batch and alone, is a duplicate.
+    again = pipeline.ingest_batch([RawItem(data=plain, source="imap", uid=1)])
+    assert [r.outcome for r in again] == [DUPLICATE]
+    assert pipeline.ingest(RawItem(data=attached, source="cli")).outcome == DUPLICATE
+    with Session(pipeline.engine) as s:
+        assert count(s, Ticket) == 2
+
+
 def test_reply_threads_by_in_reply_to_our_acknowledgement(pipeline: Pipeline) -> None:
     first = ingest(pipeline, mail())
     with Session(pipeline.engine) as s:

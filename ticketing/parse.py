@@ -358,7 +358,7 @@ def _parse_message(raw: bytes, skeleton: bytes, budget: _Budget) -> InboundEmail
     message_id = _first_id(decoded_first.get("message-id", ""))
     synthetic = not message_id
     if synthetic:
-        message_id = _synthetic_id(from_addr, decoded_first.get("date", ""), subject, text)
+        message_id = _synthetic_id(raw)
 
     content_type, params = _parse_params(raw_first.get("content-type"))
     verdict = classify(
@@ -787,12 +787,12 @@ def _all_ids(value: str) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def _synthetic_id(from_addr: Address | None, date: str, subject: str, text: str) -> str:
-    # Decoded, whitespace-normalised parts: the same mail fetched over IMAP (CRLF) or
-    # read from a file (LF) gets the same id.
-    body = "\n".join(line.rstrip() for line in text.strip().split("\n"))
-    parts = (from_addr.email if from_addr else "", _SPACES.sub(" ", date).strip(), subject, body)
-    digest = hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+def _synthetic_id(raw: bytes) -> str:
+    """A Message-ID for mail that has none, from the whole message: two different mails
+    never share it (an attachment, an HTML variant, one header apart), so only a copy of
+    the same bytes is a duplicate. Line endings are normalised first: the same mail
+    fetched over IMAP (CRLF) and read from a file (LF) is one message."""
+    digest = hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest()
     return f"synthetic.{digest[:32]}@ticketing.invalid"
 
 
