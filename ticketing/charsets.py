@@ -1,10 +1,15 @@
 """Turn the bytes of one text part or header into str without losing a character.
 
 The declared charset is tried first, through the superset real clients actually use
-(Shift_JIS -> CP932, ISO-2022-JP -> its extensions, EUC-JP -> EUC-JIS-2004); then
-UTF-8 and Japanese detection for missing or wrong labels; then charset-normalizer.
-Only when no strict decoding exists do we replace characters, and the result says so
-(invariant 6). The caller gets the text and a label saying how it was decoded.
+(Shift_JIS -> CP932, ISO-2022-JP -> its extensions, EUC-JP -> EUC-JIS-2004). Missing,
+wrong or undecodable labels, and a Japanese label whose strict decoding is not plausible
+Japanese, go through detection in this order: strict UTF-8; the Japanese encodings only
+when the text has kana and few rare kanji; the European and Cyrillic code pages (our
+scorer, then charset-normalizer's single-byte guesses); kanji-only Japanese. Only when no
+strict decoding exists do we replace characters, and the result says so (invariant 6);
+when nothing is plausible the part is marked `raw` (ASCII shown, other bytes U+FFFD) and
+the caller keeps its bytes, rather than showing some code page's mojibake. The caller
+gets the text and a label saying which charset was used and why.
 
 Two choices that matter to our customers:
 
@@ -24,7 +29,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Decoded", "decode", "normalise_charset", "strict_decode"]
+__all__ = ["RAW", "Decoded", "decode", "normalise_charset", "strict_decode"]
 
 
 class Decoded(NamedTuple):
@@ -50,6 +55,12 @@ _ISO2022JP_FAMILY = (
     "iso2022_jp_2004",
 )
 _EUCJP_FAMILY = ("euc_jp", "euc_jis_2004", EUCJP_MS)
+_JAPANESE_CODECS = frozenset({*_CP932_FAMILY, *_EUCJP_FAMILY, "shift_jisx0213"})
+# Our pseudo-codec for a part no charset plausibly decodes: see `_raw`.
+RAW = "raw"
+# Single-byte code pages tried on undeclared or mislabelled 8-bit text, ties going to
+# the earlier one: Western, Central European (ISO and Windows), Cyrillic (Windows, KOI8).
+_EUROPEAN_CODECS = ("cp1252", "iso8859_2", "cp1250", "cp1251", "koi8_r", "iso8859_15")
 
 # Declared label -> the codecs to try, in order. Labels are matched after lower-casing.
 _FAMILIES: dict[str, tuple[str, ...]] = {
@@ -246,6 +257,15 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
 
     result = _try_family(data, family, prefix)
     if result is not None:
+        # Latin-1 or KOI8-R text labelled Shift_JIS decodes strictly into kanji soup.
+        if (
+            family[0] in _JAPANESE_CODECS
+            and not data.isascii()
+            and _japanese_plausibility(result.text) is None
+        ):
+            other = _plausible_8bit(data, f"{prefix} (implausible as {result.codec})")
+            if other is not None:
+                return other
         return result
     return _undetermined(data, f"{prefix} (did not decode)")
 
@@ -312,17 +332,16 @@ def _decode_latin(data: bytes, label: str) -> Decoded:
     text = _strict(data, "cp1252")
     if text is not None:
         return Decoded(text, f"{prefix}, decoded as cp1252", "cp1252")
-    # Bytes Windows-1252 leaves undefined: the label is doubtful, so Japanese gets a
-    # second, less demanding look before Latin-1, which takes any byte.
-    japanese = _best_japanese(data, strong=False)
-    if japanese is not None:
-        codec, text = japanese
-        return Decoded(text, f"{prefix} (wrong), detected {codec}", codec)
+    # Bytes Windows-1252 leaves undefined: the label is doubtful, so Japanese and the
+    # other code pages get a look before Latin-1, which takes any byte.
+    found = _plausible_8bit(data, f"{prefix} (wrong)")
+    if found is not None:
+        return found
     return Decoded(data.decode("latin_1"), f"{prefix}, decoded as latin_1", "latin_1")
 
 
 def _undetermined(data: bytes, prefix: str) -> Decoded:
-    """No usable label: UTF-8, ISO-2022-JP, Japanese, detection, then a recorded loss."""
+    """No usable label: UTF-8, ISO-2022-JP, detection, a recorded loss, else raw."""
     if data.isascii():
         if b"\x1b" in data and _has_iso2022jp_escape(data):
             for codec in _ISO2022JP_FAMILY:
@@ -345,14 +364,9 @@ def _undetermined(data: bytes, prefix: str) -> Decoded:
             "utf_8",
             lossy=True,
         )
-    japanese = _best_japanese(data, strong=False)
-    if japanese is not None:
-        codec, text = japanese
-        return Decoded(text, f"{prefix}, detected {codec}", codec)
-    guessed = _charset_normalizer_guess(data)
-    if guessed is not None:
-        codec, text = guessed
-        return Decoded(text, f"{prefix}, detected {codec} (charset-normalizer)", codec)
+    found = _plausible_8bit(data, prefix)
+    if found is not None:
+        return found
     lossy = _least_lossy(data)
     if lossy is not None:
         codec, text = lossy
@@ -362,12 +376,45 @@ def _undetermined(data: bytes, prefix: str) -> Decoded:
             codec,
             lossy=True,
         )
-    for codec in ("cp1252", "latin_1"):
-        text = _strict(data, codec)
-        if text is not None:
-            # Nothing fits; a single-byte decoding at least keeps every byte recoverable.
-            return Decoded(text, f"{prefix}, no charset fits, decoded as {codec}", codec)
-    raise AssertionError("latin_1 decodes every byte string")  # pragma: no cover
+    return _raw(data, prefix)
+
+
+def _plausible_8bit(data: bytes, prefix: str) -> Decoded | None:
+    """8-bit text that is not UTF-8: plausible Japanese, then a European or Cyrillic
+    code page, then kanji-only Japanese; None when nothing reads as text."""
+    japanese = _best_japanese(data, strong=False, kana=True)
+    if japanese is not None:
+        codec, text = japanese
+        return Decoded(text, f"{prefix}, detected {codec}", codec)
+    european = _best_european(data)
+    if european is not None:
+        codec, text = european
+        return Decoded(text, f"{prefix}, detected {codec}", codec)
+    guessed = _charset_normalizer_guess(data)
+    if guessed is not None:
+        codec, text = guessed
+        return Decoded(text, f"{prefix}, detected {codec} (charset-normalizer)", codec)
+    # Short Japanese without kana ("請求"): only once no European reading fits.
+    japanese = _best_japanese(data, strong=False, kana=False)
+    if japanese is not None:
+        codec, text = japanese
+        return Decoded(text, f"{prefix}, detected {codec}", codec)
+    return None
+
+
+def _raw(data: bytes, prefix: str) -> Decoded:
+    """Nothing is plausible: no guessed decoding, the part is kept as bytes and marked.
+
+    ASCII stays readable; every other byte is shown as U+FFFD rather than as the
+    mojibake of some code page. The caller keeps `data` itself (see parse.py).
+    """
+    text = data.decode("ascii", "replace")
+    return Decoded(
+        text,
+        f"{prefix}, no plausible charset: kept as raw bytes, 8-bit bytes shown as U+FFFD",
+        RAW,
+        lossy=True,
+    )
 
 
 def _strict(data: bytes, codec: str) -> str | None:
@@ -453,8 +500,15 @@ def _japanese_score(text: str) -> tuple[float, float]:
     return (good - bad) / non_ascii, (hira + kata) / non_ascii
 
 
-def _best_japanese(data: bytes, *, strong: bool) -> tuple[str, str] | None:
-    """The most plausible strict Japanese decoding, if any is plausible."""
+def _best_japanese(
+    data: bytes, *, strong: bool, kana: bool | None = None
+) -> tuple[str, str] | None:
+    """The most plausible strict Japanese decoding, if any is plausible.
+
+    `kana=True` wants kana in the text, `kana=False` accepts kanji alone but only
+    common ones; both reject text where rare kanji abound (what Latin-1 or KOI8-R
+    read as Shift_JIS looks like: "Fr痬che").
+    """
     best: tuple[float, str, str] | None = None
     for codec in ("cp932", "euc_jp", "euc_jis_2004", "shift_jis_2004", EUCJP_MS):
         if codec == EUCJP_MS and best is not None:
@@ -463,14 +517,126 @@ def _best_japanese(data: bytes, *, strong: bool) -> tuple[str, str] | None:
         if text is None:
             continue
         # A sample is enough to tell Japanese from mojibake and keeps big parts cheap.
-        score, kana = _japanese_score(text[:_SCORE_SAMPLE])
-        if strong and kana < 0.2:
+        sample = text[:_SCORE_SAMPLE]
+        score, kana_share = _japanese_score(sample)
+        if strong and kana_share < 0.2:
             continue
+        if kana is not None:
+            plausible = _japanese_plausibility(sample)
+            if plausible is None or (kana and plausible == "kanji"):
+                continue
         if best is None or score > best[0]:
             best = (score, codec, text)
     if best is None or best[0] < (0.8 if strong else 0.5):
         return None
     return best[1], best[2]
+
+
+def _japanese_plausibility(text: str) -> str | None:
+    """Whether `text` reads as Japanese: "kana", "kanji" (common kanji only) or None."""
+    sample = text[:_SCORE_SAMPLE]
+    score, kana_share = _japanese_score(sample)
+    if score < 0.5:
+        return None
+    kanji = _KANJI.findall(sample)
+    rare = sum(1 for char in kanji if _rare_kanji(char))
+    if kana_share >= 0.1 and rare <= 0.5 * len(kanji):
+        return "kana"
+    if kanji and 3 * rare <= len(kanji) and not _HALFWIDTH_KANA.search(sample):
+        return "kanji"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _rare_kanji(char: str) -> bool:
+    """Outside JIS X 0208 level 1, where nearly every kanji of everyday text lives."""
+    try:
+        encoded = char.encode("euc_jp")
+    except UnicodeEncodeError:
+        return True
+    return not (len(encoded) == 2 and 0xB0 <= encoded[0] <= 0xCF)
+
+
+def _best_european(data: bytes) -> tuple[str, str] | None:
+    """The single-byte code page whose reading looks most like text, if one does."""
+    best: tuple[float, str, str] | None = None
+    for codec in _EUROPEAN_CODECS:
+        text = _strict(data, codec)
+        if text is None:
+            continue
+        score = _european_score(text[:_SCORE_SAMPLE])
+        if best is None or score > best[0]:
+            best = (score, codec, text)
+    if best is None or best[0] < 0.6:
+        return None
+    return best[1], best[2]
+
+
+# Non-ASCII punctuation real Western and Cyrillic text uses (Windows quotes, dashes, €).
+_TEXT_PUNCT = frozenset("“”‘’‚„–—…€«»•°§©®™±×£¥¢\u00a0№")
+_RUSSIAN = re.compile(
+    r"[\u0410-\u044f\u0401\u0451\u0404\u0454\u0406\u0456\u0407\u0457\u0490\u0491\u040e\u045e]"
+)
+
+
+def _script(char: str) -> str:
+    if "\u0400" <= char <= "\u04ff":
+        return "cyrillic"
+    if "\u0370" <= char <= "\u03ff":
+        return "greek"
+    return "latin"
+
+
+def _european_score(text: str) -> float:
+    """Share of non-ASCII characters that read as text; mojibake scores low or below zero.
+
+    A good character is a letter in a word of one script, in a plausible case (not an
+    upper-case letter after a lower-case one, as KOI8-R read as Windows-1251 gives),
+    or punctuation outside a word. Symbols inside words (Polish "ł" read as "³"),
+    C1 controls, box drawing and private use are bad.
+    """
+    good = 0.0
+    bad = 0.0
+    non_ascii = 0
+    n = len(text)
+    for i, char in enumerate(text):
+        if char < "\x80":
+            continue
+        non_ascii += 1
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if char.isalpha() and char not in "ªºµ":
+            script = _script(char)
+            neighbours = [c for c in (before, after) if c.isalpha()]
+            mixed = any(_script(c) != script for c in neighbours)
+            if mixed or (char.isupper() and before.isalpha() and before.islower()):
+                bad += 1
+            elif script == "cyrillic" and not _RUSSIAN.match(char):
+                continue  # Serbian or Macedonian letters: possible, but no evidence
+            elif script == "cyrillic" and char.isupper() and before.isupper():
+                # Capitals are what KOI8-R and Windows-1251 make of each other's small
+                # letters: no evidence either way.
+                continue
+            elif char.isupper() and before.isupper():
+                # Real text is mostly small letters; a tie between code pages goes to
+                # the one reading small letters ("счёт" in KOI8-R, not "ÓŢŁÔ").
+                good += 0.75
+            else:
+                good += 1
+        elif char in _TEXT_PUNCT:
+            if before.isalpha() and after.isalpha() and char not in "’'":
+                bad += 1
+            else:
+                good += 1
+        elif (
+            _SUSPICIOUS.match(char) or "\u2500" <= char <= "\u259f" or "\u2320" <= char <= "\u2321"
+        ):
+            bad += 2
+        elif before.isalpha() and after.isalpha():
+            bad += 1
+    if non_ascii == 0:
+        return 0.0
+    return (good - 2 * bad) / non_ascii
 
 
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
@@ -483,7 +649,9 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
     if best is None:
         return None
     codec = _safe_codec(str(best.encoding))
-    if codec is None or codec in ("ascii", "utf_8"):
+    # Only its European and Cyrillic guesses: its CJK ones are the mojibake we avoid
+    # (Japanese has had its look, with a test of plausibility charset-normalizer lacks).
+    if codec is None or codec in ("ascii", "utf_8") or not _single_byte(codec):
         return None
     text = _strict(data, codec)
     if text is None or _SUSPICIOUS.search(text):
@@ -500,6 +668,8 @@ def _least_lossy(data: bytes) -> tuple[str, str] | None:
         good = len(_NON_ASCII.findall(text)) - bad
         if good < 4 * bad:
             continue
+        if codec != "utf_8" and _japanese_plausibility(text.replace("\ufffd", "")) is None:
+            continue  # a few lost characters in mojibake: nothing worth showing
         if best is None or bad < best[0]:
             best = (bad, codec, text)
     return None if best is None else (best[1], best[2])

@@ -1097,6 +1097,11 @@ def _leaf(
         out.decodings.append(f"{where}: {decoded.label}")
         if decoded.lossy:
             out.defects.append(f"{where}: {decoded.label}")
+        if decoded.codec == charsets.RAW:
+            # No charset reads it as text: its bytes are kept, as they came, next to a
+            # body that shows only its ASCII (never a guessed code page's mojibake).
+            kept = "undecoded-part.html" if ctype == "text/html" else "undecoded-part.txt"
+            out.leaves.append(_Leaf(kept, "application/octet-stream", data, None, "attachment"))
         body = _newlines(decoded.text)
         if ctype == "text/html":
             out.html.append(body)
