@@ -5,13 +5,17 @@ is still recognised; what no charset reads as text is kept raw and marked."""
 from __future__ import annotations
 
 import base64
+import json
 import random
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from tests.support import OUR
+from tests.support import OUR, write_config
 from ticketing import charsets
 from ticketing.charsets import decode
+from ticketing.cli import cli
 from ticketing.parse import parse_email
 
 # (name, text, the code page its bytes are in, the codec we must report)
@@ -154,3 +158,24 @@ def test_decode_marks_random_bytes_raw() -> None:
     result = decode(noise)
     assert (result.codec, result.lossy) == (charsets.RAW, True)
     assert result.text == noise.decode("ascii", "replace")
+
+
+def _invoke(config: Path, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--config", str(config), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_tickets_show_trace_prints_how_each_part_was_decoded(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    _invoke(config, "init")
+    message = tmp_path / "koi8.eml"
+    message.write_bytes(_raw(WORLD[3][1].encode("koi8_r"), "text/plain; charset=shift_jis"))
+    (result,) = json.loads(_invoke(config, "ingest", "--json", str(message)))
+    ticket = str(result["ticket_id"])
+    expected = "text/plain: declared shift_jis (implausible as cp932), detected koi8_r"
+    shown = json.loads(_invoke(config, "tickets", "show", ticket, "--json"))
+    assert shown["messages"][0]["decodings"] == [expected]
+    assert shown["messages"][0]["text"].strip() == WORLD[3][1]
+    assert f"  [decoded] {expected}\n" in _invoke(config, "tickets", "show", ticket, "--trace")
+    assert "[decoded]" not in _invoke(config, "tickets", "show", ticket)

@@ -759,6 +759,8 @@ def tickets_show(app: App, ticket: str, trace: bool, as_json: bool) -> None:
         arrow = "→ customer" if m["direction"] == "out" else "← customer"
         echo(f"--- {m['created_at']} {arrow} {m['from']} · {m['subject']}")
         echo(m["text"].rstrip())
+        for d in m.get("decodings", []) if trace else []:
+            echo(f"  [decoded] {display.line(d)}")
         for a in m["attachments"]:
             # A file name's line break (RFC 2231 %0A) must not forge the next line.
             name, ctype = display.line(a["filename"] or ""), display.line(a["content_type"])
