@@ -5,21 +5,25 @@ shows the ticket under `tickets held`."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import select
 from sqlmodel import Session, col
 
 from tests.servers import ServiceUnavailable, SmtpSink
-from tests.support import OUR
+from tests.support import OUR, write_config
+from ticketing.cli import cli
 from ticketing.config import SmtpSettings
 from ticketing.models import Event, OutboxMessage, OutboxStatus, RawMessage, Ticket
 from ticketing.outbox import Dispatcher, MaildirTransport, SmtpTransport
 from ticketing.pipeline import IngestResult, Pipeline, RawItem
 
 INTL = ["josé@example.es", "用户@例子.example"]
+BROKEN = ["@example.com", '"Broken" <>']
 
 
 def raw_mail(
@@ -94,6 +98,15 @@ def legacy_sink() -> Iterator[SmtpSink]:
 # --- item 3: internationalised addresses ----------------------------------------------
 
 
+def test_deliverable_accepts_utf8_and_refuses_addresses_without_local_part_or_domain() -> None:
+    from ticketing.loops import deliverable
+
+    for good in [*INTL, "taro+tag@customer.example", '"taro yamada"@customer.example']:
+        assert deliverable(good), good
+    for bad in [*BROKEN, "", "taro@", "mailer-daemon", "a b@x.example", "a@-x.example"]:
+        assert not deliverable(bad), bad
+
+
 @pytest.mark.parametrize("path", ["one", "batch"])
 @pytest.mark.parametrize("sender", INTL)
 def test_internationalised_sender_is_stored_and_acknowledged(
@@ -162,3 +175,50 @@ def test_maildir_transport_writes_the_utf8_acknowledgement(
     data = stored.read_bytes()
     assert f"\r\nTo: {sender}\r\n".encode() in data
     assert f"\nDelivered-To: {sender}\n".encode() in data.replace(b"\r\n", b"\n")
+
+
+# --- item 4: a From header without a valid address ------------------------------------
+
+
+@pytest.mark.parametrize("path", ["one", "batch"])
+@pytest.mark.parametrize("written", BROKEN)
+def test_invalid_sender_stores_the_ticket_and_sends_nothing(
+    pipeline: Pipeline, written: str, path: str
+) -> None:
+    from ticketing.desk import list_held
+
+    result = ingest(pipeline, raw_mail(written, "<broken@x>", one_by_one_subject(path)), path)
+    assert result.outcome == "ticket", result.detail
+    assert result.ticket_id is not None
+    with Session(pipeline.engine) as s:
+        ticket = s.get(Ticket, result.ticket_id)
+        assert ticket is not None and ticket.requester == written  # the raw From, kept
+        assert ticket.message_count == 1
+        held = list_held(s)
+    assert [o.to_addrs for o in outbox_rows(pipeline) if o.ticket_id == result.ticket_id] == []
+    [suppressed] = events(pipeline, result.ticket_id, "autoreply.suppressed")
+    assert "not a valid address" in suppressed.detail["reason"]
+    [entry] = held
+    assert (entry["id"], entry["ticket_id"]) == (result.raw_id, result.ticket_id)
+    assert entry["held_for"] == "invalid-sender"
+    assert entry["from"] == written
+    assert written in entry["reason"] and "not a valid address" in entry["reason"]
+
+
+def test_tickets_held_lists_an_invalid_sender_with_the_reason(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+
+    def run(*args: str, input: bytes | None = None) -> str:
+        out = CliRunner().invoke(cli, ["--config", str(config), *args], input=input)
+        assert out.exit_code == 0, out.output
+        return out.output
+
+    run("init")
+    [stored] = json.loads(run("ingest", "--json", "-", input=raw_mail("@example.com", "<b@x>")))
+    assert stored["outcome"] == "ticket"
+    [held] = json.loads(run("tickets", "held", "--json"))
+    assert held["ticket_id"] == stored["ticket_id"]
+    assert held["held_for"] == "invalid-sender"
+    assert "'@example.com' is not a valid address" in held["reason"]
+    assert "not a valid address" in run("tickets", "held")
+    assert json.loads(run("outbox", "list", "--json")) == []

@@ -32,6 +32,7 @@ from ticketing.errors import CompositionError, NotFound
 from ticketing.inbound import InboundEmail, MailKind
 from ticketing.loops import (
     autoreply_refusal,
+    invalid_sender_reason,
     own_mail_reason,
     rate_key,
     rate_limit_reason,
@@ -646,6 +647,19 @@ class Pipeline:
             )
             if email.limited:
                 event_rows.append(_limited_event(now, tid, rid, email))
+            invalid = invalid_sender_reason(email)
+            if invalid:
+                # `tickets held` lists the ticket by this event: someone must find out
+                # who wrote it, as no acknowledgement can reach them.
+                event_rows.append(
+                    _event_row(
+                        "sender.invalid",
+                        now,
+                        tid,
+                        {"reason": invalid, "from": email.header("from") or ""},
+                        raw_id=rid,
+                    )
+                )
         session.execute(insert(_table(Participant)), participant_rows)
 
         # Acknowledgements: rendered now that the ticket references exist.
