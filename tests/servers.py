@@ -811,6 +811,8 @@ class SmtpSink:
     fail_with: str | None = None
     fail_rcpt_with: str | None = None
     fail_times: int | None = None
+    # Offer SMTPUTF8 (RFC 6531) in the EHLO answer; False plays an older relay.
+    smtputf8: bool = True
     _messages: list[ReceivedMessage] = field(default_factory=list, init=False, repr=False)
     _failures: int = field(default=0, init=False, repr=False)
     _cond: threading.Condition = field(default_factory=threading.Condition, init=False, repr=False)
@@ -858,7 +860,7 @@ class SmtpSink:
                 ready_timeout=5.0,
                 # A fixed greeting name avoids a reverse DNS lookup (getfqdn) per start.
                 server_hostname="localhost",
-                enable_SMTPUTF8=True,
+                enable_SMTPUTF8=self.smtputf8,
             )
             try:
                 controller.start()

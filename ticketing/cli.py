@@ -776,14 +776,14 @@ def tickets_show(app: App, ticket: str, trace: bool, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def tickets_held(app: App, as_json: bool) -> None:
-    """Follow-ups held because their sender is not a participant of the ticket."""
+    """Follow-ups held because their sender is not a participant of the ticket, and
+    tickets whose sender address is not valid (nothing can be sent to it)."""
     from sqlmodel import Session
 
-    from ticketing.desk import list_raw
-    from ticketing.models import Outcome
+    from ticketing.desk import list_held
 
     with Session(app.engine) as session:
-        rows = list_raw(session, Outcome.HELD)
+        rows = list_held(session)
     if as_json:
         emit_json(rows)
     else:

@@ -268,6 +268,33 @@ def list_raw(session: Session, outcome: Outcome, limit: int = 100) -> list[dict[
     return [raw_summary(r) for r in rows]
 
 
+def list_held(session: Session, limit: int = 100) -> list[dict[str, Any]]:
+    """What waits for an agent: follow-ups held because their sender is not a
+    participant (`held_for: "participant"`), and tickets stored from a sender address
+    we cannot write to (`held_for: "invalid-sender"`, from their `sender.invalid`
+    event: the ticket exists, no acknowledgement went out). Oldest mail first."""
+    rows = [{**r, "held_for": "participant"} for r in list_raw(session, Outcome.HELD, limit)]
+    invalid = session.execute(
+        select(Event, RawMessage)
+        .join(RawMessage, col(RawMessage.id) == col(Event.raw_id))
+        .where(col(Event.kind) == "sender.invalid")
+        .order_by(col(Event.raw_id))
+        .limit(limit)
+    ).all()
+    for event, raw in invalid:
+        rows.append(
+            {
+                **raw_summary(raw),
+                "reason": event.detail.get("reason", ""),
+                "ticket_id": event.ticket_id,
+                "held_for": "invalid-sender",
+                "from": event.detail.get("from", ""),
+            }
+        )
+    rows.sort(key=lambda r: r["id"])
+    return rows[:limit]
+
+
 def get_raw(session: Session, raw_id: int, outcome: Outcome | None = None) -> RawMessage:
     raw = session.get(RawMessage, raw_id)
     if raw is None or (outcome is not None and raw.outcome != outcome.value):

@@ -39,3 +39,8 @@ class DeliveryError(TicketingError):
 
 class MailboxError(TicketingError):
     """Talking to an IMAP server failed."""
+
+
+class CompositionError(TicketingError):
+    """An outbound message could not be composed (e.g. a header that cannot be encoded);
+    the inbound mail that caused it is stored all the same, never quarantined for it."""

@@ -6,6 +6,7 @@ senders or to mailer daemons, and never more than N times per sender in a window
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import timedelta
 
@@ -31,6 +32,41 @@ def own_mail_reason(settings: Settings, email: InboundEmail) -> str | None:
     return None
 
 
+# What may not appear unquoted in a local part, nor anywhere in a domain (RFC 5322
+# specials, whitespace, control characters). UTF-8 beyond ASCII is allowed (RFC 6532).
+_NOT_IN_LOCAL = re.compile(r'[\x00-\x20\x7f()<>\[\]:;@\\,"]')
+_DOMAIN_LABEL = re.compile(r"(?!-)[^\W_]+(?:-+[^\W_]+)*", re.UNICODE)
+
+
+def deliverable(address: str) -> bool:
+    """Whether `address` is one we can send to: a local part and a domain that parses.
+
+    Pure and cheap: `@example.com`, `"Broken" <>` or `taro@` are not; `josé@example.es`
+    and `用户@例子.example` (RFC 6532) are. Quoted local parts are accepted as written.
+    """
+    local, at, domain = address.rpartition("@")
+    if not at or not local or not domain or len(address) > 254:
+        return False
+    if local.startswith('"') and local.endswith('"') and len(local) >= 2:
+        if any(c in "\r\n" for c in local):
+            return False
+    elif (
+        _NOT_IN_LOCAL.search(local) or local.startswith(".") or local.endswith(".") or ".." in local
+    ):
+        return False
+    labels = domain.rstrip(".").split(".")
+    return all(len(label) <= 63 and _DOMAIN_LABEL.fullmatch(label) for label in labels)
+
+
+def invalid_sender_reason(email: InboundEmail) -> str | None:
+    """Why the mail's reply address cannot be written to, or None when it can (or when
+    there is none at all, which `static_refusal` reports on its own)."""
+    target = reply_address(email)
+    if target and not deliverable(target):
+        return f"sender address {target!r} is not a valid address: no mail is sent to it"
+    return None
+
+
 def reply_address(email: InboundEmail) -> str | None:
     if email.reply_to:
         return email.reply_to[0].email
@@ -44,8 +80,11 @@ def static_refusal(settings: Settings, email: InboundEmail) -> str | None:
     if email.return_path == "":
         return "null sender (Return-Path: <>)"
     target = reply_address(email)
-    if not target or "@" not in target:
+    if not target:
         return "no address to reply to"
+    invalid = invalid_sender_reason(email)
+    if invalid:
+        return invalid
     local = target.split("@", 1)[0]
     if any(local == d or local.startswith(d + "+") for d in _DAEMONS):
         return f"{target} is an automated mailbox"

@@ -26,7 +26,7 @@ from sqlmodel import Session, col
 
 from ticketing import replykeys
 from ticketing.config import Settings, SmtpSettings
-from ticketing.errors import DeliveryError
+from ticketing.errors import CompositionError, DeliveryError
 from ticketing.models import Event, Message, OutboxMessage, OutboxStatus, Ticket, utcnow
 from ticketing.refs import format_ref
 from ticketing.render import Rendered, Renderer
@@ -75,6 +75,19 @@ def _encoded_words(value: str, first_line_used: int) -> str:
 def _qp(text: str) -> bytes:
     body = text.replace("\r\n", "\n").replace("\r", "\n")
     return binascii.b2a_qp(body.encode("utf-8"), istext=True).replace(b"\n", b"\r\n")
+
+
+def _head(headers: Sequence[tuple[str, str]]) -> bytes:
+    """The header block. Everything we write is ASCII except an internationalised
+    address (RFC 6532), which goes as UTF-8: such a message needs an SMTPUTF8 relay,
+    which `SmtpTransport` checks before sending it."""
+    return "".join(f"{k}: {v}\r\n" for k, v in headers).encode("utf-8")
+
+
+def needs_smtputf8(from_addr: str, to: Sequence[str], raw: bytes) -> bool:
+    """Whether the envelope or the headers carry UTF-8 (RFC 6531/6532)."""
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    return not (from_addr.isascii() and all(a.isascii() for a in to) and head.isascii())
 
 
 def compose(
@@ -131,11 +144,10 @@ def compose(
         b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + _qp(text)
     )
     if html is None:
-        head = "".join(f"{k}: {v}\r\n" for k, v in headers).encode("ascii")
-        return head + text_part
+        return _head(headers) + text_part
     boundary = "=_ticketing_" + secrets.token_hex(12)
     headers.append(("Content-Type", f'multipart/alternative; boundary="{boundary}"'))
-    head = "".join(f"{k}: {v}\r\n" for k, v in headers).encode("ascii")
+    head = _head(headers)
     html_part = (
         b'Content-Type: text/html; charset="utf-8"\r\n'
         b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + _qp(html)
@@ -272,22 +284,25 @@ def _compose_ours(
     message_id = new_message_id(
         replykeys.load(settings).signing, settings.service.message_domain, ticket_id
     )
-    raw = compose(
-        from_name=settings.service.name,
-        from_addr=settings.from_address,
-        to=to,
-        cc=cc,
-        subject=rendered.subject,
-        text=rendered.text,
-        html=rendered.html,
-        message_id=message_id,
-        in_reply_to=in_reply_to,
-        references=references,
-        auto=auto,
-        loop_token=settings.service.message_domain,
-        ticket_ref=format_ref(settings.service.ticket_tag, ticket_id) if ticket_id else None,
-        auto_submitted=auto_submitted,
-    )
+    try:
+        raw = compose(
+            from_name=settings.service.name,
+            from_addr=settings.from_address,
+            to=to,
+            cc=cc,
+            subject=rendered.subject,
+            text=rendered.text,
+            html=rendered.html,
+            message_id=message_id,
+            in_reply_to=in_reply_to,
+            references=references,
+            auto=auto,
+            loop_token=settings.service.message_domain,
+            ticket_ref=format_ref(settings.service.ticket_tag, ticket_id) if ticket_id else None,
+            auto_submitted=auto_submitted,
+        )
+    except (UnicodeError, ValueError) as exc:
+        raise CompositionError(f"cannot compose {rendered.name} to {', '.join(to)}: {exc}") from exc
     return PreparedMail(
         message_id,
         rendered.name,
@@ -435,7 +450,9 @@ class SmtpTransport:
             if self._conn is None:
                 self._conn = self._connect()
             try:
-                refused = self._conn.sendmail(from_addr, list(to), raw)
+                refused = self._conn.sendmail(
+                    from_addr, list(to), raw, mail_options=self._options(from_addr, to, raw)
+                )
             except smtplib.SMTPServerDisconnected as exc:
                 self._conn = None
                 if attempt == 2:
@@ -467,6 +484,21 @@ class SmtpTransport:
             if refused:
                 log.warning("some recipients refused: %s", refused)
             return
+
+    def _options(self, from_addr: str, to: Sequence[str], raw: bytes) -> list[str]:
+        """["SMTPUTF8"] for a message that needs it; a relay that does not offer it
+        cannot take the message at all (permanent: retrying will not change that)."""
+        if not needs_smtputf8(from_addr, to, raw):
+            return []
+        assert self._conn is not None
+        self._conn.ehlo_or_helo_if_needed()
+        if not self._conn.has_extn("smtputf8"):
+            raise DeliveryError(
+                f"the relay {self.settings.host}:{self.settings.port} does not offer SMTPUTF8,"
+                f" needed for the internationalised address {', '.join(to)}: not sent",
+                permanent=True,
+            )
+        return ["SMTPUTF8"]
 
     def _reset(self) -> None:
         try:

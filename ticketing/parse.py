@@ -345,6 +345,14 @@ def _parse_message(raw: bytes, skeleton: bytes, budget: _Budget) -> InboundEmail
     sender_list = _addresses(raw_first.get("sender"), "sender", decodings, defects)
     return_path = _return_path(raw_first.get("return-path"), decodings, defects)
     from_addr = _pick_sender(from_list, sender_list, return_path, defects)
+    if from_addr is None and raw_first.get("from"):
+        # A From header with no address in it ('"Broken" <>'): the mail is still a
+        # customer's, so it is kept as written and the ticket stored; the pipeline
+        # sends nothing to it and lists the ticket under `tickets held`.
+        written = _SPACES.sub(" ", _raw_header_text(raw_first["from"], "from", decodings, defects))
+        if written.strip():
+            defects.append(f"From header without a usable address: {written.strip()}")
+            from_addr = Address("", written.strip())
     reply_to = _addresses(raw_first.get("reply-to"), "reply-to", decodings, defects)
     to = _recipients(raw_headers, raw_first, seen, "to", decodings, defects)
     cc = _recipients(raw_headers, raw_first, seen, "cc", decodings, defects)

@@ -28,10 +28,11 @@ from ticketing import replykeys
 from ticketing.blobstore import BlobStore
 from ticketing.config import Settings
 from ticketing.customers import overdue_customers
-from ticketing.errors import NotFound
+from ticketing.errors import CompositionError, NotFound
 from ticketing.inbound import InboundEmail, MailKind
 from ticketing.loops import (
     autoreply_refusal,
+    invalid_sender_reason,
     own_mail_reason,
     rate_key,
     rate_limit_reason,
@@ -646,10 +647,24 @@ class Pipeline:
             )
             if email.limited:
                 event_rows.append(_limited_event(now, tid, rid, email))
+            invalid = invalid_sender_reason(email)
+            if invalid:
+                # `tickets held` lists the ticket by this event: someone must find out
+                # who wrote it, as no acknowledgement can reach them.
+                event_rows.append(
+                    _event_row(
+                        "sender.invalid",
+                        now,
+                        tid,
+                        {"reason": invalid, "from": email.header("from") or ""},
+                        raw_id=rid,
+                    )
+                )
         session.execute(insert(_table(Participant)), participant_rows)
 
         # Acknowledgements: rendered now that the ticket references exist.
         prepared = []
+        unsent: list[int] = []
         for (_, _, email, _), tid, requester, plan, trow in zip(
             entries, ticket_ids, requesters, plans, ticket_rows, strict=True
         ):
@@ -668,18 +683,33 @@ class Pipeline:
             )
             target = reply_address(email)
             assert target is not None
-            mail = prepare(
-                s,
-                self.renderer,
-                ticket=ticket,
-                template=plan[4] or "acknowledgement",
-                to=[target],
-                context=template_context(s, ticket, customer_name=names[requester]),
-                in_reply_to=email.message_id,
-                references=[*email.references, email.message_id],
-                auto=True,
-            )
+            try:
+                mail = prepare(
+                    s,
+                    self.renderer,
+                    ticket=ticket,
+                    template=plan[4] or "acknowledgement",
+                    to=[target],
+                    context=template_context(s, ticket, customer_name=names[requester]),
+                    in_reply_to=email.message_id,
+                    references=[*email.references, email.message_id],
+                    auto=True,
+                )
+            except CompositionError as exc:
+                # Outbound composition never quarantines inbound mail: the ticket is
+                # stored, the acknowledgement skipped with a note saying why.
+                event_rows.append(
+                    _event_row("autoreply.suppressed", now, tid, {"reason": str(exc)})
+                )
+                unsent.append(tid)
+                continue
             prepared.append((tid, target, email, mail))
+        if unsent:
+            session.execute(
+                update(Ticket)
+                .where(col(Ticket.id).in_(unsent))
+                .values(message_count=Ticket.message_count - 1)
+            )
         if prepared:
             outbox_ids = _insert_many(
                 session,
