@@ -7,6 +7,8 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from email.header import Header
@@ -205,3 +207,27 @@ def stored_rows(engine: Engine) -> list[tuple[Any, ...]]:
     ):
         rows += [(name, *tuple(r)) for r in table]
     return rows
+
+
+@contextmanager
+def serving(
+    config: Path, log: Path, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`ticketing serve` in a real subprocess, its output appended to `log`; killed at the
+    end if still running."""
+    full_env = {**os.environ, "TICKETING_CONFIG": str(config), **(env or {})}
+    full_env.pop("TICKETING_DATABASE_URL", None)
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "ticketing.cli", "serve"],
+            env=full_env,
+            cwd=str(REPO),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)

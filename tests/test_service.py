@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from tests.servers import Dovecot, ImapAccount, SmtpSink
 from tests.support import REPO, mail, run_cli, settings_from, write_config
+from tests.support import serving as support_serving
 from ticketing.db import make_engine
 from ticketing.models import OutboxMessage, RawMessage, Ticket
 
@@ -63,22 +64,8 @@ timeout = 5.0
 
 @contextmanager
 def serving(config: Path, account: ImapAccount, log: Path) -> Iterator[subprocess.Popen[bytes]]:
-    env = {**os.environ, "TICKETING_CONFIG": str(config), "TEST_IMAP_PASSWORD": account.password}
-    env.pop("TICKETING_DATABASE_URL", None)
-    with open(log, "ab") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "ticketing.cli", "serve"],
-            env=env,
-            cwd=str(REPO),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with support_serving(config, log, {"TEST_IMAP_PASSWORD": account.password}) as proc:
         yield proc
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(timeout=30)
 
 
 # What `serve` prints once its signal handlers are in place and it is about to run.

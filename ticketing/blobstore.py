@@ -7,9 +7,9 @@ from a name a sender chose, and writing the same bytes twice stores them once.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
+
+from ticketing.atomic import write_atomically
 
 
 class BlobStore:
@@ -28,16 +28,7 @@ class BlobStore:
             return digest
         target.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename, so a crash never leaves a truncated blob under a valid name.
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(target, data, prefix=".incoming-")
         return digest
 
     def get(self, sha256: str) -> bytes:

@@ -2264,6 +2264,12 @@ def rules_replay(
         f"replayed {report['examined']} tickets with {report['rules_file']}: "
         f"{report['unchanged']} unchanged, {report['would_move']} would move"
     )
+    print_replay(report)
+
+
+def print_replay(report: dict[str, Any]) -> None:
+    """The moves, the skipped tickets and the tickets of a replay report (after its
+    header line): `rules replay` and `routing replay` print them alike."""
     for move in report["moves"]:
         echo(f"  {move['from']} -> {move['to']}: {move['count']}")
     for skip in report["skipped"]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from ticketing.cli import App, _load_rules, emit_json, fail, pass_app, table
+from ticketing.cli import App, _load_rules, emit_json, fail, pass_app, print_replay, table
 from ticketing.corpus import batch_order
 
 
@@ -274,19 +274,6 @@ def routing_replay(
         f"replayed {report['examined']} tickets with model {model_version}: "
         f"{report['unchanged']} unchanged, {report['would_move']} {verb}"
     )
-    for move in report["moves"]:
-        click.echo(f"  {move['from']} -> {move['to']}: {move['count']}")
-    if report["tickets"]:
-        table(
-            report["tickets"],
-            [
-                ("ref", "REF"),
-                ("from", "FROM"),
-                ("to", "TO"),
-                ("current_queue", "NOW"),
-                ("matched_rule", "RULE"),
-                ("subject", "SUBJECT"),
-            ],
-        )
+    print_replay(report)
     if not apply and report["tickets"]:
         click.echo("nothing changed: add --apply to move them")

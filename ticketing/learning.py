@@ -88,10 +88,12 @@ def corpus_hash(mails: Sequence[LabelledMail]) -> str:
 
 
 def correction_examples(engine: Engine, settings: Any) -> list[Example]:
-    """Agents' manual moves, newest per ticket, as weighted examples."""
+    """Agents' manual moves, newest per ticket, as weighted examples: each ticket's first
+    inbound mail, labelled with the queue the agent chose."""
     from ticketing.desk import raw_bytes
     from ticketing.errors import TicketingError
-    from ticketing.models import Customer, Event, Message, RawMessage, Ticket
+    from ticketing.models import Event
+    from ticketing.routing_ops import first_inbound
 
     examples: list[Example] = []
     with Session(engine) as session:
@@ -103,33 +105,22 @@ def correction_examples(engine: Engine, settings: Any) -> list[Example]:
             detail = event.detail or {}
             if detail.get("manual") and isinstance(detail.get("to"), str):
                 latest[event.ticket_id] = detail["to"]
-        for ticket_id, queue in sorted(latest.items()):
-            row = session.execute(
-                select(Message, RawMessage, Ticket, Customer)
-                .join(RawMessage, col(RawMessage.id) == col(Message.raw_id))
-                .join(Ticket, col(Ticket.id) == col(Message.ticket_id))
-                .outerjoin(Customer, col(Customer.id) == col(Ticket.customer_id))
-                .where(col(Message.ticket_id) == ticket_id, col(Message.direction) == "in")
-                .order_by(col(Message.id))
-                .limit(1)
-            ).first()
-            if row is None:
-                continue
-            _, raw, _, customer = row
+        stored = first_inbound(session, ticket_ids=latest) if latest else []
+        for item in sorted(stored, key=lambda i: i.ticket.id or 0):
             try:
-                data = raw_bytes(settings, raw)
+                data = raw_bytes(settings, item.raw)
             except TicketingError:
                 continue  # the stored bytes are gone: nothing to learn from
             email = parse_email(data, our_domains=OUR_DOMAINS)
-            status = customer.account_status if customer is not None else None
+            ticket_id = item.ticket.id or 0
             examples.append(
                 Example(
                     email,
-                    model_input(email, customer_status=status),
-                    queue,
+                    model_input(email, customer_status=item.customer_status),
+                    latest[ticket_id],
                     email.language,
                     f"ticket {ticket_id}",
-                    status,
+                    item.customer_status,
                     CORRECTION_WEIGHT,
                 )
             )

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ticketing.atomic import write_atomically
 from ticketing.errors import TicketingError
 from ticketing.topic_model import FEATURES_VERSION, TopicModel
 
@@ -69,19 +68,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save(model: TopicModel, folder: Path) -> StoredModel:
     """Write `model` into `folder` (created; it must not hold a model yet)."""
     import numpy as np
@@ -100,7 +86,7 @@ def save(model: TopicModel, folder: Path) -> StoredModel:
         "sha256": _sha256(model_path),
         "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    _write_atomically(folder / META_FILE, json.dumps(meta, indent=2, sort_keys=True).encode())
+    write_atomically(folder / META_FILE, json.dumps(meta, indent=2, sort_keys=True).encode())
     return StoredModel(str(meta.get("version", folder.name)), folder, meta)
 
 
@@ -205,7 +191,7 @@ def activate(models_dir: Path, version: str) -> StoredModel:
         known = ", ".join(m.version for m in versions(models_dir)) or "none"
         raise ModelError(f"no model version {version!r} in {models_dir} (known: {known})")
     load(folder)
-    _write_atomically(models_dir / ACTIVE_FILE, f"{version}\n".encode())
+    write_atomically(models_dir / ACTIVE_FILE, f"{version}\n".encode())
     return StoredModel(version, folder, read_meta(folder))
 
 

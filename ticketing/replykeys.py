@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from ticketing.atomic import write_atomically
 from ticketing.config import Settings
 from ticketing.errors import ConfigError
 
@@ -150,20 +151,9 @@ def _write_entries(path: Path, entries: list[KeyEntry]) -> None:
             words.append(f"retired={e.retired.isoformat(timespec='seconds')}")
         lines.append(" ".join(words))
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Written beside the file with 0600 from the start, then renamed over it: the key is
-    # never readable by others, not even for a moment, and a crash leaves the old file.
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write("\n".join(lines) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    # 0600 from the start, renamed over the old file: the key is never readable by
+    # others, not even for a moment, and a crash leaves the old file.
+    write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
 def _new_entry(now: datetime) -> KeyEntry:

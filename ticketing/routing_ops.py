@@ -9,7 +9,7 @@ Each function returns plain dicts in the documented JSON shape; the CLI only for
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -105,10 +105,16 @@ class _Stored:
     customer_status: str | None
 
 
-def _first_inbound(
-    session: Session, *, since: datetime | None, queue: str | None, limit: int | None
+def first_inbound(
+    session: Session,
+    *,
+    since: datetime | None = None,
+    queue: str | None = None,
+    limit: int | None = None,
+    ticket_ids: Collection[int] | None = None,
 ) -> list[_Stored]:
-    """Each ticket's first inbound message with its raw row, newest ticket first."""
+    """Each ticket's first inbound message with its raw row, newest ticket first (only
+    `ticket_ids` when given), in one query."""
     first = (
         select(col(Message.ticket_id), func.min(col(Message.id)).label("message_id"))
         .where(col(Message.direction) == "in", col(Message.raw_id).is_not(None))
@@ -125,6 +131,8 @@ def _first_inbound(
     )
     if since is not None:
         query = query.where(col(Ticket.created_at) >= since)
+    if ticket_ids is not None:
+        query = query.where(col(Ticket.id).in_(list(ticket_ids)))
     if limit is not None and queue is None:
         query = query.limit(limit)
     out = []
@@ -164,7 +172,7 @@ def replay(
     moves: Counter[tuple[str, str]] = Counter()
     tickets: list[dict[str, Any]] = []
     skipped: list[dict[str, Any]] = []
-    stored = _first_inbound(session, since=since, queue=queue, limit=limit)
+    stored = first_inbound(session, since=since, queue=queue, limit=limit)
     domains = our_domains(settings)
     for item in stored:
         ticket, raw = item.ticket, item.raw
