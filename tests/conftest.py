@@ -5,10 +5,12 @@ when a service cannot be had."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import NoReturn
 
 import pytest
 
+from tests.desk_support import Desk
 from tests.servers import (
     Dovecot,
     ImapAccount,
@@ -93,3 +95,13 @@ def pg_database() -> Iterator[PgDatabase]:
 def pg_url(pg_database: PgDatabase) -> str:
     """SQLAlchemy URL (postgresql+psycopg://...) of a fresh database."""
     return pg_database.url
+
+
+@pytest.fixture
+def desk(tmp_path: Path, db_url: str) -> Iterator[Desk]:
+    """A desk on a fresh database, initialised (test modules that need an SMTP sink
+    define their own)."""
+    d = Desk(tmp_path, db_url)
+    d.ok("init")
+    yield d
+    d.close()

@@ -16,6 +16,7 @@ from email.utils import format_datetime, formataddr
 from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner, Result
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
@@ -231,3 +232,18 @@ def serving(
         if proc.poll() is None:
             proc.kill()
         proc.wait(timeout=30)
+
+
+def invoke(config: Path, *args: str, input: bytes | None = None) -> Result:
+    """`ticketing --config CONFIG ARGS...` in-process (click's CliRunner)."""
+    from ticketing.cli import cli
+
+    return CliRunner().invoke(
+        cli, ["--config", str(config), *args], input=input, catch_exceptions=False
+    )
+
+
+def ok(config: Path, *args: str, input: bytes | None = None) -> Result:
+    result = invoke(config, *args, input=input)
+    assert result.exit_code == 0, result.output
+    return result

@@ -9,27 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from tests.support import REPO, mail, run_cli, write_config
-from ticketing.cli import cli
+from tests.support import REPO, invoke, mail, ok, run_cli, write_config
 
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Path:
     return write_config(tmp_path, db_url=db_url)
-
-
-def invoke(config: Path, *args: str, input: bytes | None = None) -> Result:
-    return CliRunner().invoke(
-        cli, ["--config", str(config), *args], input=input, catch_exceptions=False
-    )
-
-
-def ok(config: Path, *args: str, input: bytes | None = None) -> Result:
-    result = invoke(config, *args, input=input)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def test_help_imports_neither_sqlalchemy_nor_jinja() -> None:

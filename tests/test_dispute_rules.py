@@ -9,10 +9,8 @@ from __future__ import annotations
 import email
 import email.policy
 import json
-from collections.abc import Iterator
 from datetime import timedelta
 from email.message import EmailMessage
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -96,14 +94,6 @@ def test_the_mail_extractor_gives_the_same_canonical_number(subject: str, body: 
 
 
 # -- through the CLI -------------------------------------------------------------------
-
-
-@pytest.fixture
-def desk(tmp_path: Path, db_url: str) -> Iterator[Desk]:
-    d = Desk(tmp_path, db_url)
-    d.ok("init")
-    yield d
-    d.close()
 
 
 def import_accounts(desk: Desk, *rows: str, name: str = "accounts.csv") -> dict[str, Any]:

@@ -12,13 +12,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 from sqlalchemy import func, select, text
 from sqlmodel import Session, col
 
-from tests.support import mail, make_settings, write_config
+from tests.support import invoke, mail, make_settings, ok, write_config
 from ticketing import display
-from ticketing.cli import cli, table
+from ticketing.cli import table
 from ticketing.db import make_engine, upgrade
 from ticketing.desk import raw_bytes
 from ticketing.inbound import ParseLimits
@@ -78,18 +77,6 @@ def hostile_mail(message_id: str = "<hostile@customer.example>") -> bytes:
         "",
     ]
     return "\r\n".join([*head, "", *parts]).encode("ascii")
-
-
-def invoke(config: Path, *args: str, input: bytes | None = None) -> Result:
-    return CliRunner().invoke(
-        cli, ["--config", str(config), *args], input=input, catch_exceptions=False
-    )
-
-
-def ok(config: Path, *args: str, input: bytes | None = None) -> Result:
-    result = invoke(config, *args, input=input)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 # -- item 8: control characters from mail ----------------------------------------------

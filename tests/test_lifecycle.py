@@ -8,10 +8,9 @@ from __future__ import annotations
 import email
 import email.policy
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from email.message import EmailMessage
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,14 +31,6 @@ from ticketing.models import (
     VendorCase,
     utcnow,
 )
-
-
-@pytest.fixture
-def desk(tmp_path: Path, db_url: str) -> Iterator[Desk]:
-    d = Desk(tmp_path, db_url)
-    d.ok("init")
-    yield d
-    d.close()
 
 
 def outbox(desk: Desk, ticket_id: int) -> list[OutboxMessage]:
