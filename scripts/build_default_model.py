@@ -33,14 +33,24 @@ def main() -> int:
         target = model_store.DEFAULT_MODEL_DIR
         for name in (model_store.MODEL_FILE, model_store.META_FILE):
             shutil.copyfile(report.folder / name, target / name)
-    sealed = {
-        b: round(p["candidate"].accuracy, 3) for b, p in report.sealed.items() if p["candidate"]
-    }
+    cv = report.cross_validation
     print(
         f"{target}: {version} from {report.corpus_examples} mails, "
-        f"cross-validation {report.cross_validation.accuracy:.3f}, sealed {sealed}"
+        f"cross-validation {cv.accuracy:.3f} {_by_language(cv.per_language)}"
     )
+    for batch, pair in report.sealed.items():
+        found = pair["candidate"]
+        if found is not None:
+            recall = found.per_queue.get("escalations", {}).get("recall", 0.0)
+            print(
+                f"  sealed {batch}: {found.accuracy:.2f} {_by_language(found.per_language)}"
+                f" escalations recall {recall:.2f}"
+            )
     return 0
+
+
+def _by_language(figures: dict[str, float]) -> str:
+    return " ".join(f"{lang} {value:.3f}" for lang, value in figures.items())
 
 
 if __name__ == "__main__":

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
 from ticketing.money import CURRENCIES
 
-__all__ = ["Amount", "find_amounts", "main_amount"]
+__all__ = ["Amount", "find_amounts", "iter_amounts", "main_amount"]
 
 
 @dataclass(frozen=True)
@@ -171,11 +172,15 @@ class _Marker(NamedTuple):
 
 def find_amounts(text: str) -> tuple[Amount, ...]:
     """Every amount in `text`, in order (see the module docstring for what counts)."""
+    return tuple(iter_amounts(text))
+
+
+def iter_amounts(text: str) -> Iterator[Amount]:
+    """`find_amounts` one at a time: a caller that wants the first stops early."""
     text = unicodedata.normalize("NFKC", text)
     if not _ANY_DIGIT.search(text):
-        return ()
+        return
     lowered: str | None = None  # lower-cased text, made for the first bare number
-    out: list[Amount] = []
     rate_end = -1  # where "1 EUR =" ended: the number after it is a rate, not an amount
     for m in _NUMBER.finditer(text):
         start, end = m.span()
@@ -215,14 +220,17 @@ def find_amounts(text: str) -> tuple[Amount, ...]:
             continue  # 151円/ドル, 150 yen to the dollar, 158.90円で換算, the TTM of 151.20円
         if scale is not None:
             value = _scaled(value, scale.group(0))
-        out.append(Amount(value, currency, text[start:end]))
-    return tuple(out)
+        yield Amount(value, currency, text[start:end])
 
 
 def main_amount(text: str) -> Amount | None:
     """The amount a mail is about: the first with a known currency, else the first."""
-    found = find_amounts(text)
-    return next((a for a in found if a.currency), found[0] if found else None)
+    first: Amount | None = None
+    for found in iter_amounts(text):
+        if found.currency:
+            return found
+        first = first or found
+    return first
 
 
 _ANY_DIGIT = re.compile(r"[0-9]")

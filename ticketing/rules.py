@@ -1640,7 +1640,7 @@ class AmountExtractor:
             text = cache.get(raw)
             if text is None:
                 text = cache[raw] = normalize_text(raw[:MAX_SCAN_CHARS])
-            for found in amounts.find_amounts(text):
+            for found in amounts.iter_amounts(text):
                 if found.currency:
                     return {"amount": found.value, "currency": found.currency}
                 if not fallback:
@@ -1779,7 +1779,14 @@ class Rule:
         return " and ".join(held) or "always applies"
 
     def _evaluate(self, mail: _Mail, fields: Mapping[str, str]) -> tuple[RuleTrace, dict[str, str]]:
-        outcomes = [c.evaluate(mail, fields) for c in self.conditions]
+        # The conditions in their written order, up to the first that fails: the trace
+        # of a rule that did not apply ends with the condition that stopped it.
+        outcomes = []
+        for condition in self.conditions:
+            outcome = condition.evaluate(mail, fields)
+            outcomes.append(outcome)
+            if not outcome.result.held:
+                break
         matched = all(o.result.held for o in outcomes)
         captures: dict[str, str] = {}
         if matched:

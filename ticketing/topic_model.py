@@ -20,10 +20,9 @@ predictions, on any machine (no Python `hash()`, no random state left unset).
 
 from __future__ import annotations
 
-import itertools
+import functools
 import re
 import unicodedata
-import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,7 +42,7 @@ SEED = 20261204
 
 # What a model's arrays mean: bumped whenever the features change (the text folding, the
 # n-grams, the hash); a model file of another feature version is refused, not misread.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 CHAR_NGRAMS = (1, 2, 3, 4)
 _NMAX = 8  # an n-gram's origin packs (start, n - 1) as start * _NMAX + n - 1
 _BITS = 20
@@ -58,7 +57,6 @@ _FACT_BASE = 2 << _BITS
 FACTS = ("status=delinquent", "status=suspended", "overdue-invoice", "attachment")
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
-_WORD = re.compile(r"\w+")
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
@@ -125,35 +123,97 @@ class Batch:
     ids: IntArray  # feature id
     counts: FloatArray
     block: npt.NDArray[np.int8]  # 0 chars, 1 words, 2 facts
-    start: IntArray  # chars: start in the text; words: index into `grams`; facts: fact index
-    length: IntArray  # chars: n; else 0
-    grams: tuple[str, ...]
+    start: IntArray  # chars and words: start in the text; facts: fact index
+    length: IntArray  # chars: n; words: characters from the first word's start to the
+    # last word's end; facts: 0
 
     def name(self, i: int) -> str:
         """The text that produced feature row `i`."""
-        block = int(self.block[i])
-        if block == 2:
-            return f"fact:{FACTS[int(self.start[i])]}"
-        if block == 1:
-            return f"words:{self.grams[int(self.start[i])]!r}"
-        start, n = int(self.start[i]), int(self.length[i])
-        return f"chars:{self.docs[int(self.row[i])][start : start + n]!r}"
+        return self.names(np.array([i], dtype=np.int64))[0]
+
+    def names(self, rows: IntArray) -> list[str]:
+        """`name` of each feature row in `rows`."""
+        docs, out = self.docs, []
+        for block, row, start, n in zip(
+            self.block[rows].tolist(),
+            self.row[rows].tolist(),
+            self.start[rows].tolist(),
+            self.length[rows].tolist(),
+            strict=True,
+        ):
+            if block == 2:
+                out.append(f"fact:{FACTS[start]}")
+            else:
+                quoted = docs[row][start : start + n]
+                out.append(f"words:{quoted!r}" if block == 1 else f"chars:{quoted!r}")
+        return out
 
 
 def _bucket(h: npt.NDArray[np.uint64]) -> IntArray:
     return ((h ^ (h >> np.uint64(31))) & _MASK).astype(np.int64)
 
 
-_word_ids: dict[str, int] = {}
+# Words are runs of the characters `\w` matches (letters, digits, underscore); a table
+# answers for the code points below _WORD_TABLE_SIZE (every script in use; the rest, such
+# as emoji, are never part of a word).
+_WORD_TABLE_SIZE = 0x30000
+# A word's hash is a polynomial over its code points, sum(c[i] * B^i) mod 2^64, from one
+# running sum over the whole batch: (S[end] - S[start]) * B^-start needs no Python loop.
+_POLY = np.uint64(0x9E3779B97F4A7C15 | 1)
+_POLY_INVERSE = np.uint64(pow(int(_POLY), -1, 1 << 64))
+_PAIR = np.uint64(0xC2B2AE3D27D4EB4F)
 
 
-def _word_id(gram: str) -> int:
-    found = _word_ids.get(gram)
-    if found is None:
-        if len(_word_ids) > 500_000:  # a cache, not a vocabulary: bound it
-            _word_ids.clear()
-        found = _word_ids[gram] = _WORD_BASE + (zlib.crc32(gram.encode("utf-8")) & (_WORD_BASE - 1))
-    return found
+@functools.cache
+def _word_table() -> npt.NDArray[np.bool_]:
+    chars = map(chr, range(_WORD_TABLE_SIZE))
+    return np.fromiter((c.isalnum() or c == "_" for c in chars), dtype=bool)
+
+
+def _powers(base: np.uint64, count: int) -> npt.NDArray[np.uint64]:
+    """base^0 .. base^(count-1), mod 2^64."""
+    out = np.full(count, base, dtype=np.uint64)
+    if count:
+        out[0] = 1
+    return np.cumprod(out, dtype=np.uint64)
+
+
+def _mix(h: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xFF51AFD7ED558CCD)
+    return h ^ (h >> np.uint64(29))
+
+
+def _word_features(
+    codes: npt.NDArray[np.uint64], owner: IntArray
+) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+    """Every word and every pair of neighbouring words of the batch: (text, feature id,
+    start, length), start and length in the batch's joined code points."""
+    table = _word_table()
+    inside = codes < np.uint64(_WORD_TABLE_SIZE)
+    word = np.zeros(len(codes), dtype=bool)
+    word[inside] = table[codes[inside].astype(np.int64)]
+    new_text = np.ones(len(codes), dtype=bool)
+    new_text[1:] = owner[1:] != owner[:-1]
+    before = np.zeros(len(codes), dtype=bool)
+    before[1:] = word[:-1]
+    after = np.zeros(len(codes), dtype=bool)
+    after[:-1] = word[1:] & ~new_text[1:]
+    starts = np.flatnonzero(word & (~before | new_text))
+    ends = np.flatnonzero(word & ~after) + 1
+    running = np.zeros(len(codes) + 1, dtype=np.uint64)
+    np.cumsum(codes * _powers(_POLY, len(codes)), dtype=np.uint64, out=running[1:])
+    h = (running[ends] - running[starts]) * _powers(_POLY_INVERSE, len(codes) + 1)[starts]
+    rows = owner[starts]
+    pair = np.flatnonzero(rows[1:] == rows[:-1])  # neighbours in the same text
+    pair_h = (h[pair] * _PAIR) ^ (h[pair + 1] + np.uint64(1))
+    ids = np.concatenate([_mix(h), _mix(pair_h)]) & np.uint64(_WORD_BASE - 1)
+    return (
+        np.concatenate([rows, rows[pair]]),
+        ids.astype(np.int64) + _WORD_BASE,
+        np.concatenate([starts, starts[pair]]),
+        np.concatenate([ends - starts, ends[pair + 1] - starts[pair]]),
+    )
 
 
 # `_counted` packs (text, feature id, origin) into one int64 and sorts once: the first
@@ -194,23 +254,14 @@ def batch_features(docs: Sequence[str], facts: Sequence[Sequence[str]]) -> Batch
         _chunk_features(docs[i : i + CHUNK], facts[i : i + CHUNK])
         for i in range(0, len(docs), CHUNK)
     ]
-    rows: list[IntArray] = []
-    starts: list[IntArray] = []
-    grams: list[str] = []
-    for index, part in enumerate(parts):
-        rows.append(part.row + index * CHUNK)
-        # A word feature's start indexes the grams: shift it past the earlier chunks'.
-        starts.append(np.where(part.block == 1, part.start + len(grams), part.start))
-        grams += part.grams
     return Batch(
         docs=tuple(docs),
-        row=np.concatenate(rows),
+        row=np.concatenate([part.row + index * CHUNK for index, part in enumerate(parts)]),
         ids=np.concatenate([p.ids for p in parts]),
         counts=np.concatenate([p.counts for p in parts]),
         block=np.concatenate([p.block for p in parts]),
-        start=np.concatenate(starts),
+        start=np.concatenate([p.start for p in parts]),
         length=np.concatenate([p.length for p in parts]),
-        grams=tuple(grams),
     )
 
 
@@ -241,17 +292,9 @@ def _chunk_features(docs: Sequence[str], facts: Sequence[Sequence[str]]) -> Batc
         c_counts = np.zeros(0, dtype=np.float32)
     c_start = c_origin // _NMAX - offsets[c_row] if len(c_row) else c_origin
     c_len = c_origin % _NMAX + 1
-    grams: list[str] = []
-    w_rows: list[int] = []
-    for index, doc in enumerate(texts):
-        tokens = _WORD.findall(doc)
-        grams += tokens
-        grams += [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
-        w_rows += [index] * (2 * len(tokens) - 1 if tokens else 0)
-    w_ids = np.fromiter((_word_id(g) for g in grams), dtype=np.int64, count=len(grams))
-    w_row, w_id, w_counts, w_origin = _counted(
-        np.array(w_rows, dtype=np.int64), w_ids, np.arange(len(grams), dtype=np.int64)
-    )
+    g_row, g_ids, g_start, g_len = _word_features(codes, owner)
+    w_row, w_id, w_counts, w_origin = _counted(g_row, g_ids, np.arange(len(g_row), dtype=np.int64))
+    w_start = g_start[w_origin] - offsets[w_row] if len(w_row) else w_origin
     f_row = np.array([i for i, fs in enumerate(facts) for _ in fs], dtype=np.int64)
     f_index = np.array([FACTS.index(f) for fs in facts for f in fs], dtype=np.int64)
     return Batch(
@@ -266,9 +309,8 @@ def _chunk_features(docs: Sequence[str], facts: Sequence[Sequence[str]]) -> Batc
                 np.full(len(f_row), 2, dtype=np.int8),
             ]
         ),
-        start=np.concatenate([c_start, w_origin, f_index]),
-        length=np.concatenate([c_len, np.zeros(len(w_row) + len(f_row), dtype=np.int64)]),
-        grams=tuple(grams),
+        start=np.concatenate([c_start, w_start, f_index]),
+        length=np.concatenate([c_len, g_len[w_origin], np.zeros(len(f_row), dtype=np.int64)]),
     )
 
 
@@ -328,6 +370,19 @@ class TopicModel:
             raise ValueError(f"intercept {self._intercept.shape} for {len(self.queues)} queues")
         if count and not bool(np.all(np.diff(self._ids) > 0)):
             raise ValueError("feature ids are not sorted")
+        if count and (int(self._ids[0]) < 0 or int(self._ids[-1]) >= _FACT_BASE + len(FACTS)):
+            raise ValueError("feature ids outside the feature space")
+        self._column_table: npt.NDArray[np.int32] | None = None
+
+    @property
+    def _columns(self) -> npt.NDArray[np.int32]:
+        """Feature id -> its column, -1 for an id the model does not know: one gather per
+        batch instead of a binary search per feature (8 MiB, built on first use)."""
+        if self._column_table is None:
+            table = np.full(_FACT_BASE + len(FACTS), -1, dtype=np.int32)
+            table[self._ids] = np.arange(len(self._ids), dtype=np.int32)
+            self._column_table = table
+        return self._column_table
 
     @property
     def version(self) -> str:
@@ -339,9 +394,9 @@ class TopicModel:
         if not len(self._ids):
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, np.zeros(0, dtype=np.float32)
-        pos = np.minimum(np.searchsorted(self._ids, batch.ids), len(self._ids) - 1)
-        known = np.nonzero(self._ids[pos] == batch.ids)[0]
-        cols = pos[known]
+        column = self._columns[batch.ids]
+        known = np.flatnonzero(column >= 0)
+        cols = column[known].astype(np.int64)
         rows = batch.row[known]
         w = ((1.0 + np.log(batch.counts[known])) * self._idf[cols]).astype(np.float32)
         block = batch.block[known].astype(np.int64)
@@ -393,10 +448,16 @@ class TopicModel:
         sorted_rows = rows[order]
         starts = np.searchsorted(sorted_rows, np.arange(n))
         ends = np.searchsorted(sorted_rows, np.arange(n), side="right")
+        # The first TOP_FEATURES of each text's run, gathered for the whole batch at once.
+        counts = np.minimum(ends - starts, TOP_FEATURES)
+        firsts = np.cumsum(counts) - counts
+        picks = order[np.repeat(starts - firsts, counts) + np.arange(int(counts.sum()))]
+        names = batch.names(known[picks])
+        weights = contributions[picks].tolist()
         tops = []
-        for r in range(n):
-            picks = order[starts[r] : min(ends[r], starts[r] + TOP_FEATURES)].tolist()
-            tops.append(tuple((batch.name(int(known[i])), float(contributions[i])) for i in picks))
+        for first, count in zip(firsts.tolist(), counts.tolist(), strict=True):
+            end = first + count
+            tops.append(tuple(zip(names[first:end], weights[first:end], strict=True)))
         return tops
 
     def predict(self, inputs: Sequence[ModelInput], *, explain: bool = True) -> list[Prediction]:
@@ -404,16 +465,18 @@ class TopicModel:
         if not inputs:
             return []
         probabilities, tops = self._predict(inputs, explain=explain)
+        queues, version = self.queues, self.version
+        bests = np.argmax(probabilities, axis=1).tolist()
         out: list[Prediction] = []
-        for row_index, row in enumerate(probabilities):
-            best = int(np.argmax(row))
+        # Python floats from one tolist(): numpy scalars one by one cost more than the model.
+        for row_index, (row, best) in enumerate(zip(probabilities.tolist(), bests, strict=True)):
             out.append(
                 Prediction(
-                    queue=self.queues[best],
-                    confidence=float(row[best]),
-                    probabilities={q: float(p) for q, p in zip(self.queues, row, strict=True)},
+                    queue=queues[best],
+                    confidence=row[best],
+                    probabilities=dict(zip(queues, row, strict=True)),
                     top_features=tops[row_index] if explain else (),
-                    version=self.version,
+                    version=version,
                 )
             )
         return out
