@@ -222,3 +222,27 @@ def test_tickets_held_lists_an_invalid_sender_with_the_reason(tmp_path: Path) ->
     assert "'@example.com' is not a valid address" in held["reason"]
     assert "not a valid address" in run("tickets", "held")
     assert json.loads(run("outbox", "list", "--json")) == []
+
+
+def test_an_agent_cannot_mail_a_customer_whose_address_is_broken(tmp_path: Path) -> None:
+    """`tickets reply` and a notifying `resolve` are refused with the reason and the way
+    out; nothing reaches the outbox; resolving with --no-notify still works."""
+    config = write_config(tmp_path)
+
+    def run(*args: str, input: bytes | None = None, code: int = 0) -> str:
+        out = CliRunner().invoke(cli, ["--config", str(config), *args], input=input)
+        assert out.exit_code == code, out.output
+        return out.output
+
+    run("init")
+    [stored] = json.loads(run("ingest", "--json", "-", input=raw_mail("@example.com", "<b@x>")))
+    ticket = str(stored["ticket_id"])
+    refused = run("tickets", "reply", ticket, "--body", "We refunded it.", code=1)
+    assert "'@example.com' is not a valid address" in refused
+    assert "Traceback" not in refused
+    refused = run("tickets", "resolve", ticket, "--resolution", "Refunded.", code=1)
+    assert "--no-notify" in refused
+    assert json.loads(run("outbox", "list", "--json")) == []
+    run("tickets", "resolve", ticket, "--no-notify", "--reason", "phoned the customer")
+    [shown] = json.loads(run("tickets", "list", "--json", "--status", "resolved"))
+    assert shown["id"] == stored["ticket_id"]

@@ -44,3 +44,8 @@ class MailboxError(TicketingError):
 class CompositionError(TicketingError):
     """An outbound message could not be composed (e.g. a header that cannot be encoded);
     the inbound mail that caused it is stored all the same, never quarantined for it."""
+
+
+class UndeliverableCustomer(TicketingError):
+    """An agent action would mail a customer whose stored address is not a valid one (the
+    ticket came from a From that did not parse); nothing is queued."""

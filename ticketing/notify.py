@@ -12,6 +12,8 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from ticketing.config import Settings
+from ticketing.errors import UndeliverableCustomer
+from ticketing.loops import deliverable
 from ticketing.models import Customer, Message, OutboxMessage, Participant, Ticket, utcnow
 from ticketing.outbox import enqueue, template_context
 from ticketing.render import Renderer
@@ -57,7 +59,10 @@ def recipients(session: Session, settings: Settings, ticket: Ticket) -> tuple[li
             .where(col(Participant.ticket_id) == ticket.id)
             .order_by(col(Participant.id))
         ).scalars()
-        if p.role != "agent" and p.email not in own and p.email != ticket.requester
+        if p.role != "agent"
+        and p.email not in own
+        and p.email != ticket.requester
+        and deliverable(p.email)  # a header's broken address is kept, never written to
     ]
     return to, list(dict.fromkeys(cc))
 
@@ -82,8 +87,18 @@ def send(
     auto_submitted: str | None = None,
     **extra: Any,
 ) -> OutboxMessage:
-    """Queue `template` for the ticket's customer, threaded into their conversation."""
+    """Queue `template` for the ticket's customer, threaded into their conversation.
+
+    Refused (TicketingError) when the customer's address is not one mail can go to: the
+    ticket was stored from a From that did not parse (`tickets held` lists it).
+    """
     assert ticket.id is not None
+    if not deliverable(ticket.requester):
+        raise UndeliverableCustomer(
+            f"the customer's address {ticket.requester!r} is not a valid address: nothing "
+            "can be mailed to it (reach them another way; resolve or escalate with "
+            "--no-notify --reason)"
+        )
     threading = thread_headers(session, ticket.id)
     to, cc = recipients(session, settings, ticket)
     context = template_context(
