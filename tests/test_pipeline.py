@@ -220,6 +220,12 @@ def test_our_own_mail_is_ignored_with_reason(pipeline: Pipeline) -> None:
         sender="x@y.example", message_id="<l1@y>", headers={"X-Ticketing-Loop": "example.com"}
     )
     assert ingest(pipeline, looped).outcome == Outcome.IGNORED.value  # type: ignore[attr-defined]
+    # Case and a +tag do not make our own address a stranger's.
+    local, _, domain = OUR.partition("@")
+    tagged = mail(sender=f"{local.upper()}+replies@{domain}", message_id="<t1@y>")
+    result = ingest(pipeline, tagged)
+    assert result.outcome == Outcome.IGNORED.value  # type: ignore[attr-defined]
+    assert "our own address" in result.detail  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

@@ -27,9 +27,16 @@ def own_mail_reason(settings: Settings, email: InboundEmail) -> str | None:
     if loop is not None and loop.strip().lower() == settings.service.message_domain.lower():
         return f"carries our loop header {LOOP_HEADER}: {loop.strip()}"
     sender = email.sender_email
-    if sender and sender in settings.own_addresses:
+    if sender and is_own_address(settings, sender):
         return f"sent from our own address {sender}"
     return None
+
+
+def is_own_address(settings: Settings, address: str) -> bool:
+    """Whether `address` reaches one of the desk's mailboxes: case and a +tag do not
+    matter (`Billing+Reply@X.example` is billing@x.example)."""
+    own = settings.own_addresses
+    return address.lower() in own or rate_key(address) in {rate_key(a) for a in own}
 
 
 # What may not appear unquoted in a local part, nor anywhere in a domain (RFC 5322
@@ -88,7 +95,7 @@ def static_refusal(settings: Settings, email: InboundEmail) -> str | None:
     local = target.split("@", 1)[0]
     if any(local == d or local.startswith(d + "+") for d in _DAEMONS):
         return f"{target} is an automated mailbox"
-    if target in settings.own_addresses:
+    if is_own_address(settings, target):
         return f"{target} is one of our own addresses"
     return None
 
