@@ -45,7 +45,7 @@ def _pipeline(settings: Settings, engine: Engine) -> Any:
     from ticketing.pipeline import Pipeline
     from ticketing.rules import load_rules
 
-    rules = load_rules(settings.path(settings.service.rules_file), queues=settings.service.queues)
+    rules = load_rules(settings.rules_path, queues=settings.service.queues)
     return Pipeline(engine, settings, rules=rules)
 
 

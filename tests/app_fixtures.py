@@ -50,7 +50,7 @@ def pipeline_factory(tmp_path: Path, db_url: str) -> Iterator[Callable[..., Pipe
         s = make_settings(tmp_path, db_url=db_url, **service)
         engine = make_engine(s.database_url)
         engines.append(engine)
-        rules = load_rules(s.path(s.service.rules_file), queues=s.service.queues)
+        rules = load_rules(s.rules_path, queues=s.service.queues)
         return Pipeline(engine, s, rules=rules)
 
     yield build

@@ -56,9 +56,7 @@ def test_maildir_loaded_mail_is_ingested_once_each_and_its_acks_dispatched(
     replykeys.ensure_key(settings)
     engine = make_engine(settings.database_url)
     try:
-        rules = load_rules(
-            settings.path(settings.service.rules_file), queues=settings.service.queues
-        )
+        rules = load_rules(settings.rules_path, queues=settings.service.queues)
         report = poll_once(settings.mailboxes[0], Pipeline(engine, settings, rules=rules))
         assert report.fetched == len(mails)
         check = check_ingested(engine, manifest_of(mails))

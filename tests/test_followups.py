@@ -135,7 +135,7 @@ def _per_ticket(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 
 def _run(tmp_path: Path, url: str, setwise: bool, monkeypatch: pytest.MonkeyPatch) -> Any:
     settings = make_settings(tmp_path / ("setwise" if setwise else "single"), db_url=url)
-    rules = load_rules(settings.path(settings.service.rules_file), queues=settings.service.queues)
+    rules = load_rules(settings.rules_path, queues=settings.service.queues)
     pipeline = Pipeline(make_engine(url), settings, rules=rules)
     taken: list[int] = []
 

@@ -52,7 +52,7 @@ class CountingRules:
 
 def _pipeline(tmp_path: Path, url: str, workers: int) -> Pipeline:
     s = make_settings(tmp_path / f"w{workers}", db_url=url, parse_workers=workers)
-    rules = load_rules(s.path(s.service.rules_file), queues=s.service.queues)
+    rules = load_rules(s.rules_path, queues=s.service.queues)
     return Pipeline(make_engine(url), s, rules=rules)
 
 

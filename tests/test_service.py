@@ -276,7 +276,7 @@ def test_mail_arriving_during_a_poll_is_not_left_waiting_for_idle(
     settings = settings_from(config)
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
-    rules = load_rules(settings.path(settings.service.rules_file), queues=settings.service.queues)
+    rules = load_rules(settings.rules_path, queues=settings.service.queues)
     pipeline = Pipeline(engine, settings, rules=rules)
     late = mail("Arrived mid-poll", message_id="<late@customer.example>")
     original = pipeline.ingest_batch

@@ -102,7 +102,7 @@ def _database(settings: Settings) -> Check:
 def _rules(settings: Settings) -> Check:
     from ticketing.rules import load_rules
 
-    path = settings.path(settings.service.rules_file)
+    path = settings.rules_path
     try:
         rules = load_rules(path, queues=settings.service.queues)
     except TicketingError as exc:

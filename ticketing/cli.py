@@ -76,7 +76,7 @@ class App:
             from ticketing.rules import load_rules
 
             s = self.settings
-            rules = load_rules(s.path(s.service.rules_file), queues=s.service.queues)
+            rules = load_rules(s.rules_path, queues=s.service.queues)
             self._pipeline = Pipeline(self.engine, s, rules=rules)
             self.warn_security()
         return self._pipeline
@@ -2025,9 +2025,7 @@ def _load_rules(app: App, path: str | None, *, model: bool = True) -> RuleSet:
     s = app.settings
     if path is not None and not Path(path).is_file():
         fail(f"no such rule file: {path}")
-    rules = load_rules(
-        Path(path) if path else s.path(s.service.rules_file), queues=s.service.queues
-    )
+    rules = load_rules(Path(path) if path else s.rules_path, queues=s.service.queues)
     if not model:
         return rules
     from ticketing.model_store import ActiveModel
@@ -2062,7 +2060,7 @@ def rules_check(app: App, path: str | None, as_json: bool) -> None:
     from ticketing.errors import RulesError
 
     s = app.settings
-    shown = path or str(s.path(s.service.rules_file))
+    shown = path or str(s.rules_path)
     try:
         ruleset = _load_rules(app, path)
     except RulesError as exc:

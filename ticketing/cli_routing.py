@@ -50,7 +50,7 @@ def routing_train(app: App, as_json: bool) -> None:
     """Train a candidate on the corpus and agents' corrections; print cross-validation,
     confusion matrices and every sealed batch next to the active model. The candidate is
     saved as a new version but not activated."""
-    from ticketing import corpus, learning, model_store
+    from ticketing import learning, model_store
 
     s = app.settings
     models_dir = _models_dir(app)
@@ -60,7 +60,7 @@ def routing_train(app: App, as_json: bool) -> None:
         queues=s.service.queues,
         models_dir=models_dir,
         rules=_load_rules(app, None, model=False),
-        corpus_root=s.path(s.service.corpus_dir) if s.service.corpus_dir else corpus.default_root(),
+        corpus_root=s.corpus_path,
         corrections=corrections,
         active=active,
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from ticketing import resources
 from ticketing.errors import ConfigError
 from ticketing.inbound import ParseLimits
 
@@ -185,8 +186,9 @@ class ServiceSettings:
     secret_file: str = ""
     # After `ticketing secret rotate`, the old key still verifies for this many days.
     secret_grace_days: int = 30
-    rules_file: str = "config/rules.toml"
-    templates_dir: str = "templates"
+    # The rule file and the templates folder ("" = the ones shipped with ticketing).
+    rules_file: str = ""
+    templates_dir: str = ""
     log_json: bool = False
     log_level: str = "INFO"
     # Processes that parse and route large batches (IMAP); -1 = one per CPU, at most 4.
@@ -309,6 +311,24 @@ class Settings:
     def path(self, value: str) -> Path:
         p = Path(value)
         return p if p.is_absolute() else self.base_dir / p
+
+    @property
+    def rules_path(self) -> Path:
+        """[service] rules_file, or the rule file shipped with ticketing."""
+        return self._own_or_shipped(self.service.rules_file, resources.RULES)
+
+    @property
+    def templates_path(self) -> Path:
+        """[service] templates_dir, or the templates shipped with ticketing."""
+        return self._own_or_shipped(self.service.templates_dir, resources.TEMPLATES)
+
+    @property
+    def corpus_path(self) -> Path:
+        """[service] corpus_dir, or the routing corpus shipped with ticketing."""
+        return self._own_or_shipped(self.service.corpus_dir, resources.CORPUS)
+
+    def _own_or_shipped(self, value: str, shipped: str) -> Path:
+        return self.path(value) if value else resources.shipped(shipped)
 
     @property
     def var_path(self) -> Path:

@@ -49,8 +49,10 @@ class LabelledMail:
 
 
 def default_root() -> Path:
-    """The corpus shipped with the project: `corpus/` at the repository root."""
-    return Path(__file__).resolve().parents[1] / "corpus"
+    """The corpus shipped with ticketing (`corpus/`; see resources.py)."""
+    from ticketing import resources
+
+    return resources.shipped(resources.CORPUS)
 
 
 def load_corpus(folder: Path, *, queues: Sequence[str] | None = None) -> list[LabelledMail]:

@@ -128,6 +128,4 @@ def send(
 
 
 def make_renderer(settings: Settings) -> Renderer:
-    return Renderer(
-        settings.path(settings.service.templates_dir), settings.service.default_language
-    )
+    return Renderer(settings.templates_path, settings.service.default_language)

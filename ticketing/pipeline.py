@@ -216,7 +216,7 @@ class Pipeline:
             rules = rules.with_model(ActiveModel(settings.path(settings.service.models_dir)))
         self.rules = rules
         self.renderer = renderer or Renderer(
-            settings.path(settings.service.templates_dir), settings.service.default_language
+            settings.templates_path, settings.service.default_language
         )
         self.blobs = BlobStore(settings.path(settings.service.attachments_dir))
         self._our_domains = tuple(sorted({a.rpartition("@")[2] for a in settings.own_addresses}))

@@ -1964,8 +1964,10 @@ def _matchers(rules: Iterable[Rule], typos: TypoTolerance) -> _Matchers:
 
 
 def default_rules_path() -> Path:
-    """The rule file shipped with the project: config/rules.toml at the repository root."""
-    return Path(__file__).resolve().parents[1] / "config" / "rules.toml"
+    """The rule file shipped with ticketing (config/rules.toml; see resources.py)."""
+    from ticketing import resources
+
+    return resources.shipped(resources.RULES)
 
 
 def load_rules(path: Path, *, queues: Sequence[str] | None = None) -> RuleSet:
