@@ -1,5 +1,5 @@
 """Packaging hook: a built package (wheel or `pip install .`) carries the default rules,
-the templates, the example configuration and the routing corpus under
+the templates, the reference configuration and the routing corpus under
 ticketing/_shipped/, so that it runs outside the checkout (ticketing/resources.py reads
 them). Everything else about the package is in pyproject.toml."""
 
@@ -13,7 +13,7 @@ from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
 # Keep in step with ticketing/resources.py SHIPPED_PATHS.
-SHIPPED_PATHS = ("config/rules.toml", "config/ticketing.toml", "templates", "corpus")
+SHIPPED_PATHS = ("config/rules.toml", "config/ticketing.reference.toml", "templates", "corpus")
 
 
 class BuildWithShippedFiles(build_py):  # type: ignore[misc]

@@ -110,6 +110,89 @@ def _rules(settings: Settings) -> Check:
     return Check("rules", "ok", f"{path}: {len(rules.rules)} rules compile")
 
 
+def _templates(settings: Settings) -> Check:
+    from ticketing.render import Renderer
+    from ticketing.templating import check
+
+    folder = settings.templates_path
+    if not folder.is_dir():
+        return Check(
+            "templates", "fail", f"{folder}: no such folder (check [service] templates_dir)"
+        )
+    failures = check(Renderer(folder, settings.service.default_language), settings)
+    if failures:
+        shown = "; ".join(failures[:3]) + (
+            f"; and {len(failures) - 3} more" if len(failures) > 3 else ""
+        )
+        return Check("templates", "fail", f"{folder}: {shown} (`ticketing templates check`)")
+    return Check("templates", "ok", f"{folder}: every template renders")
+
+
+def _ingress(settings: Settings) -> Check:
+    import socket
+
+    from ticketing.ingress import listen_problem
+
+    ing = settings.ingress
+    if ing.host_port is None:
+        return Check("ingress", "ok", "off ([ingress] listen is empty)")
+    problem = listen_problem(settings)
+    if problem is not None:
+        return Check("ingress", "fail", problem)
+    host, port = ing.host_port
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            return Check("ingress", "fail", _listen_error(settings, exc))
+    return Check("ingress", "ok", f"{ing.listen} is free to listen on")
+
+
+def _listen_error(settings: Settings, exc: OSError) -> str:
+    from ticketing.ingress import listen_error
+
+    return listen_error(settings, exc)
+
+
+def _mailboxes(settings: Settings) -> list[Check]:
+    from ticketing.imap import connect, logout
+
+    found = []
+    for mailbox in settings.mailboxes:
+        name = f"mailbox {mailbox.name}"
+        try:
+            client = connect(mailbox)
+        except TicketingError as exc:
+            found.append(Check(name, "fail", str(exc)))
+            continue
+        logout(client)
+        found.append(
+            Check(name, "ok", f"logged in to {mailbox.host}:{mailbox.port} as {mailbox.username}")
+        )
+    return found
+
+
+def _relay(settings: Settings) -> Check:
+    from ticketing.outbox import SmtpTransport
+
+    relay = settings.smtp
+    if relay is None:
+        return Check(
+            "smtp relay",
+            "ok",
+            f"none: outbound mail goes to {settings.path(settings.service.maildir)}",
+        )
+    transport = SmtpTransport(relay)
+    try:
+        transport.check()
+    except TicketingError as exc:
+        return Check("smtp relay", "fail", str(exc))
+    who = f" as {relay.username}" if relay.username else ""
+    return Check("smtp relay", "ok", f"{relay.host}:{relay.port} answers{who}")
+
+
 CHECKS: tuple[Callable[[Settings], Check], ...] = (
     _reply_key,
     _key_file_mode,
@@ -117,8 +200,12 @@ CHECKS: tuple[Callable[[Settings], Check], ...] = (
     _data_mode,
     _database,
     _rules,
+    _templates,
+    _ingress,
+    _relay,
 )
 
 
 def run_checks(settings: Settings) -> list[Check]:
-    return [check(settings) for check in CHECKS]
+    found = [check(settings) for check in CHECKS]
+    return found + _mailboxes(settings)

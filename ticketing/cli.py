@@ -323,7 +323,30 @@ def secret_rotate(app: App, as_json: bool) -> None:
 
 @cli.group("config")
 def config_group() -> None:
-    """Check the configuration."""
+    """Write a new desk's configuration, or check one."""
+
+
+@config_group.command("init")
+@click.argument(
+    "directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option("--force", is_flag=True, help="Replace the configuration, rules and templates there.")
+def config_init(directory: Path, force: bool) -> None:
+    """Write DIRECTORY/config/ticketing.toml (every key at its default, explained), copies
+    of the rules and templates to customise, and the reply-token key (default: here)."""
+    from ticketing.setup_desk import init_desk
+
+    try:
+        written = init_desk(directory, force=force)
+    except TicketingError as exc:
+        fail(str(exc))
+    click.echo(f"configuration: {written.config}")
+    click.echo(f"routing rules: {written.rules}")
+    click.echo(f"templates:     {written.templates}")
+    click.echo(f"reply-token key: {written.key or 'from the environment variable'}")
+    click.echo(
+        f"next: edit {written.config}, then `ticketing --config {written.config} config check`"
+    )
 
 
 @config_group.command("check")

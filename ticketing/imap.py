@@ -68,23 +68,54 @@ def connect(mailbox: MailboxSettings) -> Any:
             timeout=mailbox.timeout,
             use_uid=True,
         )
+    except ssl.SSLCertVerificationError as exc:
+        raise MailboxError(_tls_failure(mailbox, exc)) from exc
     except (OSError, IMAPClientError) as exc:
         raise MailboxError(
-            f"mailbox {mailbox.name}: cannot connect to {mailbox.host}:{mailbox.port}: {exc}"
+            f"mailbox {mailbox.name}: cannot connect to {mailbox.host}:{mailbox.port}: {exc} "
+            f"(check host, port and security of [[mailboxes]] name = {mailbox.name!r})"
         ) from exc
     try:
         if mailbox.security == "starttls":
             client.starttls(ssl_context(mailbox))
+    except ssl.SSLCertVerificationError as exc:
+        logout(client)
+        raise MailboxError(_tls_failure(mailbox, exc)) from exc
+    except (OSError, IMAPClientError) as exc:
+        logout(client)
+        raise MailboxError(
+            f"mailbox {mailbox.name}: STARTTLS with {mailbox.host}:{mailbox.port} failed: {exc}"
+        ) from exc
+    try:
         client.login(mailbox.username, mailbox.login_password())
     except (OSError, IMAPClientError) as exc:
-        _logout(client)
+        logout(client)
         raise MailboxError(
-            f"mailbox {mailbox.name}: login as {mailbox.username} failed: {exc}"
+            f"mailbox {mailbox.name}: login as {mailbox.username} failed: {_one_line(exc)} "
+            f"(check username and password_env / password_file of [[mailboxes]] "
+            f"name = {mailbox.name!r})"
         ) from exc
     return client
 
 
-def _logout(client: Any) -> None:
+def _tls_failure(mailbox: MailboxSettings, exc: ssl.SSLCertVerificationError) -> str:
+    trusted = f"the CA file {mailbox.ca_file}" if mailbox.ca_file else "the system's CAs"
+    return (
+        f"mailbox {mailbox.name}: the TLS certificate of {mailbox.host}:{mailbox.port} did not "
+        f"verify against {trusted}: {exc.verify_message or exc.reason} (set ca_file of "
+        f"[[mailboxes]] name = {mailbox.name!r} to the CA that signed it; "
+        "verify_certificate = false only for a lab server)"
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc)
+    if text.startswith("b'") or text.startswith('b"'):
+        text = text[2:-1]
+    return " ".join(text.split())
+
+
+def logout(client: Any) -> None:
     try:
         client.logout()
     except Exception:  # the connection may already be gone; nothing to save
@@ -98,7 +129,7 @@ def session_for(mailbox: MailboxSettings) -> Iterator[Any]:
     try:
         yield client
     finally:
-        _logout(client)
+        logout(client)
 
 
 class MailboxPoller:

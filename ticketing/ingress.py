@@ -12,6 +12,7 @@ is configured), and a connection is closed after `AUTH_MAX_FAILURES` wrong crede
 from __future__ import annotations
 
 import asyncio
+import errno
 import hmac
 import ipaddress
 import logging
@@ -236,6 +237,40 @@ def tls_context(settings: Settings) -> ssl.SSLContext | None:
     return context
 
 
+def listen_problem(settings: Settings) -> str | None:
+    """What stops the ingress from starting, found without listening: the certificate
+    and the AUTH password (each error names its key); None when they are fine."""
+    ing = settings.ingress
+    try:
+        tls_context(settings)
+        if ing.auth_username:
+            ing.auth_password(settings.base_dir)
+    except ConfigError as exc:
+        return str(exc)
+    return None
+
+
+def listen_error(settings: Settings, exc: OSError) -> str:
+    """`exc` from binding [ingress] listen, said as what to change."""
+    listen = settings.ingress.listen
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"[ingress] listen = {listen!r}: the address is already in use (another "
+            "`ticketing serve`, or a mail server on that port): stop it or change [ingress] listen"
+        )
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return (
+            f"[ingress] listen = {listen!r}: no interface of this machine has that address: "
+            "change [ingress] listen"
+        )
+    if exc.errno == errno.EACCES:
+        return (
+            f"[ingress] listen = {listen!r}: this user may not listen on that port (below "
+            "1024 needs privileges): use a port above 1024 and let the MTA hand mail over"
+        )
+    return f"[ingress] listen = {listen!r}: cannot listen: {exc.strerror or exc}"
+
+
 def start_listener(pipeline: Pipeline, settings: Settings) -> Any:
     """Start the ingress in a background thread; returns the aiosmtpd controller.
 
@@ -271,5 +306,13 @@ def start_listener(pipeline: Pipeline, settings: Settings) -> Any:
             )
 
     controller = _Controller(handler, hostname=host, port=port)
-    controller.start()
+    try:
+        controller.start()
+    except OSError as exc:
+        # The listener thread gave up without closing its event loop: close it here.
+        thread = getattr(controller, "_thread", None)
+        if thread is not None:
+            thread.join(timeout=5)
+        controller.loop.close()
+        raise ConfigError(listen_error(settings, exc)) from exc
     return controller

@@ -234,5 +234,6 @@ class ActiveModel:
         stamp = self._state()
         if self._model is None or stamp != self._stamp:
             self._model = load(active_folder(self.models_dir))
+            self._model.prepare()
             self._stamp = stamp
         return self._model

@@ -5,6 +5,7 @@ same transaction as the change that causes it; a dispatcher sends the rows by SM
 from __future__ import annotations
 
 import binascii
+import contextlib
 import logging
 import mailbox
 import random
@@ -444,6 +445,33 @@ class SmtpTransport:
                 f"cannot connect to {s.host}:{s.port}: {exc}", permanent=False, unreachable=True
             ) from exc
         return conn
+
+    def check(self) -> None:
+        """Connect, log in and say goodbye: DeliveryError naming the setting when that fails."""
+        s = self.settings
+        try:
+            conn = self._connect()
+        except DeliveryError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, ssl.SSLCertVerificationError):
+                trusted = f"the CA file {s.ca_file}" if s.ca_file else "the system's CAs"
+                raise DeliveryError(
+                    f"[smtp] the TLS certificate of {s.host}:{s.port} did not verify against "
+                    f"{trusted}: {cause.verify_message or cause.reason} (set [smtp] ca_file to "
+                    "the CA that signed it; verify_certificate = false only for a lab server)",
+                    permanent=False,
+                ) from cause
+            if isinstance(cause, smtplib.SMTPAuthenticationError):
+                raise DeliveryError(
+                    f"[smtp] login as {s.username} at {s.host}:{s.port} failed: "
+                    f"{cause.smtp_code} (check [smtp] username and password_env / password_file)",
+                    permanent=False,
+                ) from cause
+            raise DeliveryError(
+                f"[smtp] {exc} (check [smtp] host, port and security)", permanent=False
+            ) from cause
+        with contextlib.suppress(OSError, smtplib.SMTPException):
+            conn.quit()
 
     def send(self, from_addr: str, to: Sequence[str], raw: bytes) -> None:
         for attempt in (1, 2):

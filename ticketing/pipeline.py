@@ -214,6 +214,8 @@ class Pipeline:
         # active model is picked up without a restart (`routing activate`).
         if rules is not None and rules.model is None:
             rules = rules.with_model(ActiveModel(settings.path(settings.service.models_dir)))
+        if rules is not None and rules.model is not None:
+            rules.model.get()  # loaded now: a broken model stops the start, not a batch
         self.rules = rules
         self.renderer = renderer or Renderer(
             settings.templates_path, settings.service.default_language

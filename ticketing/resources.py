@@ -17,10 +17,10 @@ from ticketing.errors import ConfigError
 SHIPPED = "_shipped"  # the package folder the wheel's copies live in
 # What is shipped, as paths relative to the repository root (and to _shipped/).
 RULES = "config/rules.toml"
-EXAMPLE_CONFIG = "config/ticketing.toml"
+REFERENCE_CONFIG = "config/ticketing.reference.toml"  # every key, at its default
 TEMPLATES = "templates"
 CORPUS = "corpus"
-SHIPPED_PATHS = (RULES, EXAMPLE_CONFIG, TEMPLATES, CORPUS)
+SHIPPED_PATHS = (RULES, REFERENCE_CONFIG, TEMPLATES, CORPUS)
 
 
 def shipped(relative: str) -> Path:

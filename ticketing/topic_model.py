@@ -374,6 +374,10 @@ class TopicModel:
             raise ValueError("feature ids outside the feature space")
         self._column_table: npt.NDArray[np.int32] | None = None
 
+    def prepare(self) -> None:
+        """Build what predicting needs now (the column table), not in the first batch."""
+        self._columns  # noqa: B018 - built on first access
+
     @property
     def _columns(self) -> npt.NDArray[np.int32]:
         """Feature id -> its column, -1 for an id the model does not know: one gather per
