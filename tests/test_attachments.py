@@ -501,6 +501,17 @@ def test_uuencode_extract_keeps_text_around_two_blocks() -> None:
     assert [(f.name, f.data) for f in files] == [(b"a", b"A"), (b"b", b"A")]
 
 
+def test_rules_see_the_files_inside_a_forwarded_message(tmp_path: Path) -> None:
+    from tests.test_rules import ctx, one_rule
+
+    rules = one_rule(tmp_path, 'attachment_name = { glob = "receipt*.pdf" }')
+    forward = parse_email(CASES["forward_two_levels_deep__stdlib_lists_the_outer_message_only"].raw)
+    assert rules.route(forward, ctx()).queue == "disputes"
+    # The inline logo two levels down is part of an HTML body, not a file.
+    logo = one_rule(tmp_path, 'attachment_type = "image/png"')
+    assert logo.route(forward, ctx()).queue != "disputes"
+
+
 # -- stored and shown ------------------------------------------------------------------
 
 
