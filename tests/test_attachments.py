@@ -27,6 +27,7 @@ from sqlmodel import Session
 
 from tests.desk_support import Desk
 from ticketing import filenames, uuencode
+from ticketing.inbound import ParseLimits
 from ticketing.models import Attachment
 from ticketing.parse import parse_email
 
@@ -499,6 +500,14 @@ def test_uuencode_extract_keeps_text_around_two_blocks() -> None:
     text, files = uuencode.extract(b"one\n\n" + block + b"\ntwo\n" + block.replace(b" a", b" b"))
     assert text == b"one\n\ntwo\n"
     assert [(f.name, f.data) for f in files] == [(b"a", b"A"), (b"b", b"A")]
+
+
+def test_a_forwarded_message_over_max_part_bytes_is_not_unpacked() -> None:
+    raw = CASES["pdf_in_forwarded_message__stdlib_misses_the_pdf"].raw
+    # Its bodies (about 77 bytes) are over the limit, the PDF in it alone (37) is not.
+    email = parse_email(raw, limits=ParseLimits(max_part_bytes=60))
+    assert email.attachments == ()  # neither the message nor the PDF inside it
+    assert email.limited and "attachment 'vendor.eml' (message/rfc822)" in email.limited[0]
 
 
 def test_rules_see_the_files_inside_a_forwarded_message(tmp_path: Path) -> None:

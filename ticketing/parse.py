@@ -1079,13 +1079,14 @@ def _message_part(
         out.leaves.append(_Leaf(filename, ctype, b"", None, disposition, path=number))
         return
     inner = children[0]
+    # Kept even when the message is too large to unpack: a bounce names the original by them.
+    out.original_headers.append(
+        "\n".join(f"{k}: {_safe_text(_unfold(str(v)))}" for k, v in inner.raw_items())
+    )
     size = _tree_size(inner)
     if size > out.budget.max_part_bytes:
         _over_size(out, ctype, hdrs, params, size)
         return
-    out.original_headers.append(
-        "\n".join(f"{k}: {_safe_text(_unfold(str(v)))}" for k, v in inner.raw_items())
-    )
     # The forwarded message is listed before what it holds: "2" above "2.2".
     leaf = _Leaf(filename, ctype, _message_bytes(inner), None, disposition, path=number)
     out.leaves.append(leaf)
