@@ -138,17 +138,21 @@ def test_cli_prints_no_control_from_mail_and_json_keeps_it_escaped(tmp_path: Pat
     assert "Invoice ␛]0;pwned␇ ␛[31mred␛[0m" in shown  # visible, not obeyed
     assert "Taro ␛[2J Yamada" in shown
     assert "line two ␛[1A␛[2K erased \ufffdevil" in shown
-    attachment_lines = [x for x in shown.splitlines() if x.startswith("  [attachment]")]
-    assert attachment_lines == [
-        "  [attachment] in\ufffdvoice␛]0;x␇\ufffd.pdf (application/pdf, 9 bytes)"
-    ]
+    # The controls in the file name never reach the store: a safe base name is kept
+    # (ticketing.filenames), each control made "_", the name as sent noted in decodings.
+    attachment_lines = [x for x in shown.splitlines() if x.startswith("  [attachment")]
+    assert attachment_lines == ["  [attachment 2] in_voice_]0;x__.pdf (application/pdf, 9 bytes)"]
     # --json: the stored text exactly, every control escaped.
     raw_json = ok(config, "tickets", "show", tid, "--json").output
     assert not _CONTROLS.search(raw_json)
     data = json.loads(raw_json)
     assert data["subject"] == SUBJECT
     assert data["messages"][0]["text"] == BODY.replace("\r", "\n")
-    assert data["messages"][0]["attachments"][0]["filename"] == FILENAME.replace("\x00", "\ufffd")
+    assert data["messages"][0]["attachments"][0]["filename"] == "in_voice_]0;x__.pdf"
+    assert (
+        "attachment 2 name 'in\\x00voice\\x1b]0;x\\x07\\x9b.pdf': reduced to 'in_voice_]0;x__.pdf'"
+        in data["messages"][0]["decodings"]
+    )
     listed = ok(config, "tickets", "list", "--json").output
     assert not _CONTROLS.search(listed) and json.loads(listed)[0]["subject"] == SUBJECT
 
@@ -197,7 +201,7 @@ def test_nul_from_mail_stays_out_of_the_database(pipeline: Pipeline) -> None:
         (filename,) = conn.execute(text("SELECT filename FROM attachments")).one()
         requester = conn.execute(text("SELECT requester FROM tickets")).scalar_one()
         to_addrs = conn.execute(text("SELECT to_addrs FROM outbox")).scalar_one()
-    assert filename == FILENAME.replace("\x00", "\ufffd")
+    assert filename == "in_voice_]0;x__.pdf"  # a safe base name: each control made "_"
     assert requester == to_addrs == "ta%00ro@customer.example"
     with Session(pipeline.engine) as session:
         stored = session.get(RawMessage, result.raw_id)

@@ -785,14 +785,35 @@ def tickets_show(app: App, ticket: str, trace: bool, as_json: bool) -> None:
         for d in m.get("decodings", []) if trace else []:
             echo(f"  [decoded] {display.line(d)}")
         for a in m["attachments"]:
-            # A file name's line break (RFC 2231 %0A) must not forge the next line.
-            name, ctype = display.line(a["filename"] or ""), display.line(a["content_type"])
-            echo(f"  [attachment] {name} ({ctype}, {a['size']} bytes)")
+            echo(_attachment_line(a, m["attachments"]))
     echo("\naudit trail:")
     for e in data["events"]:
         echo(
             f"  {e['created_at']} {e['actor']}: {e['kind']} {json.dumps(e['detail'], ensure_ascii=False)}"
         )
+
+
+_MESSAGE_TYPES = ("message/rfc822", "message/global")
+
+
+def _attachment_line(attachment: dict[str, Any], siblings: list[dict[str, Any]]) -> str:
+    """`  [attachment 2.2] invoice.pdf (application/pdf, 1234 bytes; in vendor.eml)`:
+    the part number, and the forwarded messages it sits in, outermost first."""
+    # A file name's line break (RFC 2231 %0A) must not forge the next line.
+    name = display.line(attachment["filename"] or "")
+    ctype = display.line(attachment["content_type"])
+    path = attachment.get("path") or ""
+    kind = "inline" if attachment.get("inline") else "attachment"
+    label = f"{kind} {display.line(path)}" if path else kind
+    containers = [
+        display.line(other["filename"] or "")
+        for other in siblings
+        if other.get("path")
+        and other["content_type"] in _MESSAGE_TYPES
+        and path.startswith(other["path"] + ".")
+    ]
+    inside = f"; in {' > '.join(containers)}" if containers else ""
+    return f"  [{label}] {name} ({ctype}, {attachment['size']} bytes{inside})"
 
 
 @tickets.command("held")

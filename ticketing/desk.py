@@ -171,6 +171,7 @@ def ticket_detail(session: Session, settings: Settings, ticket_id: int) -> dict[
                     "size": a.size,
                     "sha256": a.sha256,
                     "inline": a.inline,
+                    "path": a.path,
                 }
             )
     data["messages"] = [

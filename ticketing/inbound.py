@@ -44,10 +44,18 @@ class Address:
 
 @dataclass(frozen=True)
 class ParsedAttachment:
-    """A MIME leaf that is not the body text.
+    """A MIME leaf that is not the body text, at any depth (inside forwarded messages
+    too), or a file uuencoded in a text part.
 
-    `filename` is the sender's name for it, decoded (RFC 2231/2047); it is only ever
-    shown, never used to build a path: the bytes are stored by their sha256.
+    `filename` is the sender's name for it, decoded (RFC 2231/2047) and reduced to a safe
+    base name (`ticketing.filenames`), or one made from the MIME type when the sender gave
+    none (`attachment-1.pdf`); it is only ever shown, never used to build a path: the bytes
+    are stored by their sha256.
+
+    `path` is where it sits in the mail: its MIME part number as IMAP numbers parts
+    (RFC 9051 6.4.5: "2" the mail's second part, "2.3" the third part of the message
+    forwarded as part 2, "1" the body of a mail that is not multipart); a file uuencoded
+    in text part N is "N.uu1", "N.uu2"... ("" for attachments parsed before paths were kept).
     """
 
     filename: str | None
@@ -58,6 +66,7 @@ class ParsedAttachment:
     content_id: str | None = None
     # For message/rfc822 parts: the forwarded mail's decoded text, so agents and rules reach it.
     text: str | None = None
+    path: str = ""
 
     @property
     def size(self) -> int:

@@ -176,6 +176,9 @@ class Attachment(SQLModel, table=True):
     sha256: str = Field(max_length=64, index=True)
     inline: bool = False
     content_id: str | None = Field(default=None, max_length=998)
+    # Where in the mail: the MIME part number ("2.3", "1.uu1"); see ParsedAttachment.path.
+    # NULL for attachments stored before migration 0006.
+    path: str | None = Field(default=None, max_length=255)
 
 
 class Event(SQLModel, table=True):

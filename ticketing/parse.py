@@ -30,7 +30,7 @@ from urllib.parse import unquote, unquote_to_bytes
 
 import nh3
 
-from ticketing import charsets
+from ticketing import charsets, filenames, uuencode
 from ticketing.autoreply import classify
 from ticketing.inbound import Address, InboundEmail, MailKind, ParsedAttachment, ParseLimits
 from ticketing.quotes import trim_quoted
@@ -247,6 +247,7 @@ _FIELD_BLOCK_TYPES = frozenset(
     }
 )
 _UUENCODE = frozenset({"x-uuencode", "uuencode", "uue", "x-uue"})
+_UU_BEGIN = re.compile(rb"^begin[ \t]+[0-7]{3,4}[ \t]+([^\r\n]+?)[ \t]*\r?$", re.M)
 # Built once: nh3.clean() with options builds a new sanitiser on every call.
 _HTML_CLEANER = nh3.Cleaner(url_schemes=nh3.ALLOWED_URL_SCHEMES | {"cid"})
 
@@ -935,6 +936,10 @@ class _Leaf:
     content_id: str | None
     disposition: str
     text: str | None = None
+    path: str = ""  # the part number, see `_part_number`
+    # Decided by the message the leaf belongs to (its HTML's cid: references), so a
+    # forwarded message's inline image is inline there; None until then.
+    inline: bool | None = None
 
 
 @dataclass
@@ -959,7 +964,27 @@ class _Collector:
         )
 
 
-def _walk(part: Message, depth: int, out: _Collector, hdrs: dict[str, str] | None = None) -> None:
+def _part_number(path: str, index: int) -> str:
+    """The number of the `index`-th (1-based) part under `path`, as IMAP numbers MIME
+    parts (RFC 9051 section 6.4.5): "2" is the message's second part, "2.1" the first
+    part of the message forwarded as part 2 (or its body, when that is not multipart);
+    a mail that is not multipart has one part, "1"."""
+    return f"{path}.{index}" if path else str(index)
+
+
+def _walk(
+    part: Message,
+    depth: int,
+    out: _Collector,
+    hdrs: dict[str, str] | None = None,
+    path: str = "",
+    root: bool = True,
+) -> None:
+    """Collect `part`: its text into the body, everything else into leaves.
+
+    `path` is the part's number; `root` says `part` is a message (the mail, or one
+    forwarded in it) rather than a part of one: its children are numbered under
+    `path` all the same, but a message that is not multipart is its own part 1."""
     budget = out.budget
     budget.parts += 1
     if budget.parts > budget.max_parts:
@@ -979,6 +1004,7 @@ def _walk(part: Message, depth: int, out: _Collector, hdrs: dict[str, str] | Non
     for defect in part.defects:
         name = type(defect).__name__
         out.defects.append(f"{ctype}: {_DEFECT_TEXT.get(name, name)}")
+    number = _part_number(path, 1) if root else path
 
     if part.is_multipart():
         payload = part.get_payload()
@@ -986,34 +1012,36 @@ def _walk(part: Message, depth: int, out: _Collector, hdrs: dict[str, str] | Non
             [c for c in payload if isinstance(c, Message)] if isinstance(payload, list) else []
         )
         if ctype.startswith("message/"):
-            _message_part(hdrs, params, ctype, children, depth, out)
+            _message_part(hdrs, params, ctype, children, depth, out, number)
         elif depth >= _MAX_DEPTH:
             out.defects.append(f"MIME nesting deeper than {_MAX_DEPTH}: kept as an attachment")
             size = _tree_size(part)
             if size > out.budget.max_part_bytes:
                 _over_size(out, ctype, hdrs, params, size)
             else:
-                out.leaves.append(_Leaf(None, ctype, _part_bytes(part), None, "attachment"))
+                out.leaves.append(
+                    _Leaf(None, ctype, _part_bytes(part), None, "attachment", path=number)
+                )
         elif ctype == "multipart/alternative":
-            _alternative(children, depth, out)
+            _alternative(children, depth, out, path)
         else:
-            for child in children:
-                _walk(child, depth + 1, out)
+            for index, child in enumerate(children, 1):
+                _walk(child, depth + 1, out, path=_part_number(path, index), root=False)
         return
     if ctype.startswith("multipart/"):
         guessed = _guess_multipart(part, ctype, out.defects)
         if guessed is not None and depth < _MAX_DEPTH:
-            _walk(guessed, depth + 1, out)
+            _walk(guessed, depth + 1, out, path=path, root=root)
             return
         ctype = "text/plain"
-    _leaf(part, hdrs, ctype, params, out)
+    _leaf(part, hdrs, ctype, params, out, number)
 
 
-def _alternative(children: list[Message], depth: int, out: _Collector) -> None:
+def _alternative(children: list[Message], depth: int, out: _Collector, path: str) -> None:
     branches = []
-    for child in children:
+    for index, child in enumerate(children, 1):
         branch = out.branch()
-        _walk(child, depth + 1, branch)
+        _walk(child, depth + 1, branch, path=_part_number(path, index), root=False)
         branches.append(branch)
     plain = next((b for b in branches if any(p.strip() for p in b.plain)), None)
     rich = next((b for b in reversed(branches) if b.html), None)
@@ -1032,6 +1060,7 @@ def _message_part(
     children: list[Message],
     depth: int,
     out: _Collector,
+    number: str,
 ) -> None:
     if ctype in _FIELD_BLOCK_TYPES:
         blocks = [
@@ -1041,49 +1070,78 @@ def _message_part(
         fields = "\n\n".join(blocks)
         if "delivery-status" in ctype:
             out.delivery_status.append(fields)
-        out.leaves.append(_Leaf(None, ctype, fields.encode("utf-8", "surrogateescape"), None, ""))
+        data = fields.encode("utf-8", "surrogateescape")
+        out.leaves.append(_Leaf(None, ctype, data, None, "", path=number))
         return
     disposition, disposition_params = _parse_params(hdrs.get("content-disposition"))
     filename = _filename(disposition_params, params, out)
     if not children:
-        out.leaves.append(_Leaf(filename, ctype, b"", None, disposition))
+        out.leaves.append(_Leaf(filename, ctype, b"", None, disposition, path=number))
         return
     inner = children[0]
+    # Kept even when the message is too large to unpack: a bounce names the original by them.
     out.original_headers.append(
         "\n".join(f"{k}: {_safe_text(_unfold(str(v)))}" for k, v in inner.raw_items())
     )
-    text = _inner_text(inner, depth + 1, out)
     size = _tree_size(inner)
     if size > out.budget.max_part_bytes:
         _over_size(out, ctype, hdrs, params, size)
         return
-    out.leaves.append(_Leaf(filename, ctype, _message_bytes(inner), None, disposition, text))
+    # The forwarded message is listed before what it holds: "2" above "2.2".
+    leaf = _Leaf(filename, ctype, _message_bytes(inner), None, disposition, path=number)
+    out.leaves.append(leaf)
+    leaf.text = _inner_message(inner, depth + 1, out, number)
 
 
-def _inner_text(inner: Message, depth: int, out: _Collector) -> str | None:
-    """The attached message as agents read it: its main headers, then its body text."""
+def _inner_message(inner: Message, depth: int, out: _Collector, number: str) -> str | None:
+    """Unpack a message forwarded as part `number`: its attachments join the mail's
+    (numbered under `number`), and its text comes back as agents read it, its main
+    headers then its body (None past `_MAX_INNER_MESSAGES`: the text of a mail that
+    forwards hundreds of messages is not worth decoding, their files still are)."""
     out.budget.inner_messages += 1
-    if out.budget.inner_messages > _MAX_INNER_MESSAGES or depth >= _MAX_DEPTH:
+    with_text = out.budget.inner_messages <= _MAX_INNER_MESSAGES
+    if depth >= _MAX_DEPTH:
         return None
     decodings: list[str] = []
     defects: list[str] = []
-    lines: list[str] = []
-    inner_headers = _part_headers(inner)
-    for key in ("from", "to", "cc", "date", "subject"):
-        value = inner_headers.get(key)
-        if value is not None:
-            decoded = _SPACES.sub(" ", _decode_header(value, key, decodings, defects)).strip()
-            lines.append(f"{_display_name(key)}: {decoded}")
     collector = _Collector(out.budget, decodings, defects)
-    _walk(inner, depth, collector)
-    body = _body_text(collector)
+    _walk(inner, depth, collector, path=number, root=True)
+    _decide_inline(collector)
+    out.leaves.extend(collector.leaves)
+    text = None
+    if with_text:
+        lines: list[str] = []
+        inner_headers = _part_headers(inner)
+        for key in ("from", "to", "cc", "date", "subject"):
+            value = inner_headers.get(key)
+            if value is not None:
+                decoded = _SPACES.sub(" ", _decode_header(value, key, decodings, defects))
+                lines.append(f"{_display_name(key)}: {decoded.strip()}")
+        text = "\n".join(lines) + "\n\n" + _body_text(collector)
     out.decodings.extend(f"message/rfc822 > {d}" for d in decodings)
     out.defects.extend(f"message/rfc822 > {d}" for d in defects)
-    return "\n".join(lines) + "\n\n" + body
+    return text
+
+
+def _decide_inline(body: _Collector) -> None:
+    """Mark the leaves of one message inline (part of its HTML, not a file the sender
+    attached): referenced by a cid: URL from its HTML, or an image sent inline."""
+    raw_html = "\n".join(body.html) if body.html else None
+    referenced = {unquote(c).lower() for c in _CID_REF.findall(raw_html)} if raw_html else set()
+    for leaf in body.leaves:
+        if leaf.inline is None:
+            leaf.inline = bool(leaf.content_id and leaf.content_id.lower() in referenced) or (
+                leaf.disposition == "inline" and leaf.content_type.startswith("image/")
+            )
 
 
 def _leaf(
-    part: Message, hdrs: dict[str, str], ctype: str, params: dict[str, str], out: _Collector
+    part: Message,
+    hdrs: dict[str, str],
+    ctype: str,
+    params: dict[str, str],
+    out: _Collector,
+    number: str,
 ) -> None:
     cte = (hdrs.get("content-transfer-encoding") or "").split(";")[0].strip().lower()
     size = _decoded_size(part, cte)
@@ -1094,42 +1152,81 @@ def _leaf(
     disposition, disposition_params = _parse_params(hdrs.get("content-disposition"))
     filename = _filename(disposition_params, params, out)
     if ctype in ("text/plain", "text/html") and disposition != "attachment" and filename is None:
-        charset = params.get("charset")
-        where = ctype
-        if ctype == "text/html" and not charset:
-            sniffed = _META_CHARSET.search(data[:4096])
-            if sniffed:
-                charset = sniffed.group(1).decode("ascii")
-                where = "text/html (meta charset)"
-        decoded = charsets.decode(data, charset)
-        out.decodings.append(f"{where}: {decoded.label}")
-        if decoded.lossy:
-            out.defects.append(f"{where}: {decoded.label}")
-        if decoded.codec == charsets.RAW:
-            # No charset reads it as text: its bytes are kept, as they came, next to a
-            # body that shows only its ASCII (never a guessed code page's mojibake).
-            kept = "undecoded-part.html" if ctype == "text/html" else "undecoded-part.txt"
-            out.leaves.append(_Leaf(kept, "application/octet-stream", data, None, "attachment"))
-        body = _newlines(decoded.text)
-        if ctype == "text/html":
-            out.html.append(body)
-        else:
-            if params.get("format", "").lower() == "flowed":
-                body = _unflow(body, params.get("delsp", "").lower() == "yes")
-            out.plain.append(body)
+        _body_part(data, ctype, params, out, number)
         return
-    text: str | None = None
-    if ctype == "text/rfc822-headers":
-        out.original_headers.append(charsets.decode(data, params.get("charset")).text)
-    elif ctype in ("message/rfc822", "message/global") and data:
-        # An encoded message/rfc822 (not allowed, but sent) was not parsed as a message.
-        text = _inner_text(_PARSER.parsebytes(data), 1, out)
+    if filename is None and cte in _UUENCODE:
+        filename = _uu_name(part, out)
     content_id = hdrs.get("content-id")
     cid = None
     if content_id:
         cid = _raw_header_text(content_id, "content-id", out.decodings, out.defects)
         cid = cid.strip().strip("<>").strip() or None
-    out.leaves.append(_Leaf(filename, ctype, data, cid, disposition, text))
+    leaf = _Leaf(filename, ctype, data, cid, disposition, path=number)
+    out.leaves.append(leaf)
+    if ctype == "text/rfc822-headers":
+        out.original_headers.append(charsets.decode(data, params.get("charset")).text)
+    elif ctype in ("message/rfc822", "message/global") and data:
+        # An encoded message/rfc822 (not allowed, but sent) was not parsed as a message.
+        leaf.text = _inner_message(_PARSER.parsebytes(data), 1, out, number)
+
+
+def _uu_name(part: Message, out: _Collector) -> str | None:
+    """The name on the begin line of a part sent with a uuencode transfer encoding."""
+    begin = _UU_BEGIN.search(_raw_payload(part) or b"")
+    if begin is None:
+        return None
+    return _param_text(
+        begin.group(1).decode("ascii", "surrogateescape"), out.decodings, out.defects
+    )
+
+
+def _body_part(
+    data: bytes, ctype: str, params: dict[str, str], out: _Collector, number: str
+) -> None:
+    """A text/plain or text/html part of the body, decoded into `out`; files
+    uuencoded in a plain one become leaves numbered "N.uu1", "N.uu2"..."""
+    if ctype == "text/plain":
+        data, files = uuencode.extract(data)
+        for index, found in enumerate(files, 1):
+            name = _param_text(
+                found.name.decode("ascii", "surrogateescape"), out.decodings, out.defects
+            )
+            content_type = filenames.content_type_for(name or "")
+            out.leaves.append(
+                _Leaf(
+                    name or None,
+                    content_type,
+                    found.data,
+                    None,
+                    "attachment",
+                    path=f"{number}.uu{index}",
+                )
+            )
+    charset = params.get("charset")
+    where = ctype
+    if ctype == "text/html" and not charset:
+        sniffed = _META_CHARSET.search(data[:4096])
+        if sniffed:
+            charset = sniffed.group(1).decode("ascii")
+            where = "text/html (meta charset)"
+    decoded = charsets.decode(data, charset)
+    out.decodings.append(f"{where}: {decoded.label}")
+    if decoded.lossy:
+        out.defects.append(f"{where}: {decoded.label}")
+    if decoded.codec == charsets.RAW:
+        # No charset reads it as text: its bytes are kept, as they came, next to a
+        # body that shows only its ASCII (never a guessed code page's mojibake).
+        kept = "undecoded-part.html" if ctype == "text/html" else "undecoded-part.txt"
+        out.leaves.append(
+            _Leaf(kept, "application/octet-stream", data, None, "attachment", path=number)
+        )
+    body = _newlines(decoded.text)
+    if ctype == "text/html":
+        out.html.append(body)
+    else:
+        if params.get("format", "").lower() == "flowed":
+            body = _unflow(body, params.get("delsp", "").lower() == "yes")
+        out.plain.append(body)
 
 
 def _over_size(
@@ -1363,21 +1460,31 @@ def _assemble(body: _Collector) -> tuple[str, str | None, tuple[ParsedAttachment
     text = _body_text(body)
     raw_html = "\n".join(body.html) if body.html else None
     html = _sanitise_html(raw_html, body.defects) if raw_html is not None else None
-    referenced = {unquote(c).lower() for c in _CID_REF.findall(raw_html)} if raw_html else set()
+    _decide_inline(body)
     attachments = []
+    unnamed = 0
     for leaf in body.leaves:
-        inline = bool(leaf.content_id and leaf.content_id.lower() in referenced) or (
-            leaf.disposition == "inline" and leaf.content_type.startswith("image/")
-        )
+        name = filenames.safe_name(leaf.filename)
+        if leaf.filename and name != leaf.filename.strip():
+            # Recorded where agents see how a mail was read (`tickets show --trace`): the
+            # raw message keeps the name as sent.
+            shown = name or "(nothing usable)"
+            body.decodings.append(
+                f"attachment {leaf.path} name {leaf.filename!r}: reduced to {shown!r}"
+            )
+        if not name:
+            unnamed += 1
+            name = filenames.generated_name(unnamed, leaf.content_type)
         attachments.append(
             ParsedAttachment(
-                filename=leaf.filename,
+                filename=name,
                 content_type=leaf.content_type,
                 data=leaf.data,
                 sha256=hashlib.sha256(leaf.data).hexdigest(),
-                inline=inline,
+                inline=bool(leaf.inline),
                 content_id=leaf.content_id,
                 text=leaf.text,
+                path=leaf.path,
             )
         )
     return text, html, tuple(attachments)

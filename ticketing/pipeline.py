@@ -1082,6 +1082,7 @@ class Pipeline:
                         "sha256": part.sha256,
                         "inline": part.inline,
                         "content_id": part.content_id,
+                        "path": part.path or None,
                     }
                 )
         if rows:

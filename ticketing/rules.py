@@ -58,7 +58,9 @@ Condition subjects: `subject`, `body` (the new text: quotes and signature trimme
 `text` (subject and new text; a reply's subject, "Re: ...", belongs to the old thread and
 is left out like its quoted history), `full_body` (the whole text, quoted history and
 forwarded mail included), `header` and `field` (both need `name = "..."`), `from`, `from_domain`,
-`mailbox`, `recipient`, `attachment_type`, `attachment_name`, `language` (en | ja),
+`mailbox`, `recipient`, `attachment_type`, `attachment_name` (every attachment at any depth,
+forwarded messages' files included, inline parts left out; names as `tickets show` lists
+them, made safe or generated), `language` (en | ja),
 `customer_status` (active | delinquent | suspended | unknown), `kind` (human | auto-reply |
 bulk | bounce), `has_attachment` and `followup` (booleans).
 
