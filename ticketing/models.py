@@ -154,6 +154,10 @@ class Message(SQLModel, table=True):
     from_addr: str = Field(default="", sa_column=Column(Text, nullable=False))
     to_addrs: str = Field(default="", sa_column=Column(Text, nullable=False))
     cc_addrs: str = Field(default="", sa_column=Column(Text, nullable=False))
+    # The same addresses with the name and the addr-spec apart (ticketing.addresses:
+    # `{"from": {"name", "email"} | null, "to": [...], "cc": [...]}`); null on rows
+    # stored before migration 0006, whose text columns are read instead.
+    addresses: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     subject: str = Field(default="", sa_column=Column(Text, nullable=False))
     text: str = Field(default="", sa_column=Column(Text, nullable=False))
     new_text: str = Field(default="", sa_column=Column(Text, nullable=False))

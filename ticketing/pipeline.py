@@ -25,11 +25,12 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col
 
 from ticketing import replykeys
+from ticketing.addresses import stored_json
 from ticketing.blobstore import BlobStore
 from ticketing.config import Settings
 from ticketing.customers import overdue_customers
 from ticketing.errors import CompositionError, NotFound
-from ticketing.inbound import InboundEmail, MailKind
+from ticketing.inbound import Address, InboundEmail, MailKind
 from ticketing.loops import (
     autoreply_refusal,
     invalid_sender_reason,
@@ -153,6 +154,11 @@ def _limited_event(now: Any, ticket_id: int, raw_id: int, email: InboundEmail) -
 def _db_text(value: str) -> str:
     # PostgreSQL text cannot hold NUL; a NUL is never meaningful in mail text.
     return value.replace("\x00", "\ufffd") if "\x00" in value else value
+
+
+def _pair(address: Address) -> tuple[str, str]:
+    """(name, email) of a parsed address, as the database can hold them."""
+    return _db_text(address.name), _db_text(address.email)
 
 
 def _table(model: Any) -> Any:
@@ -745,6 +751,7 @@ class Pipeline:
                         "from_addr": s.from_address,
                         "to_addrs": target,
                         "cc_addrs": "",
+                        "addresses": stored_json(("", s.from_address), [("", target)], []),
                         "subject": m.subject,
                         "text": m.text,
                         "new_text": m.text,
@@ -1099,6 +1106,11 @@ class Pipeline:
             "from_addr": _db_text(str(email.from_addr)) if email.from_addr else "",
             "to_addrs": _db_text(", ".join(str(a) for a in email.to)),
             "cc_addrs": _db_text(", ".join(str(a) for a in email.cc)),
+            "addresses": stored_json(
+                _pair(email.from_addr) if email.from_addr else None,
+                [_pair(a) for a in email.to],
+                [_pair(a) for a in email.cc],
+            ),
             "subject": _db_text(email.subject),
             "text": _db_text(email.text),
             "new_text": _db_text(email.new_text),
