@@ -168,6 +168,17 @@ class Message(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class MessageReference(SQLModel, table=True):
+    """One Message-ID an inbound message names in In-Reply-To or References, so that a
+    mail arriving after a reply to it finds that reply's ticket (migration 0007)."""
+
+    __tablename__ = "message_references"
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_pk: int = Field(foreign_key="messages.id", index=True)
+    referenced_id: str = Field(max_length=998, index=True)
+
+
 class Attachment(SQLModel, table=True):
     __tablename__ = "attachments"
 
