@@ -964,14 +964,16 @@ def _run_action(
     """Run one desk action in one transaction, then print its line or its JSON."""
     from sqlmodel import Session
 
-    from ticketing.desk import get_ticket, ticket_summary
+    from ticketing.desk import get_ticket, ticket_summaries
     from ticketing.notify import make_renderer
 
     renderer = make_renderer(app.settings)
     with Session(app.engine, expire_on_commit=False) as session:
         result = action(session, renderer)
         session.commit()
-        summary = ticket_summary(app.settings, get_ticket(session, result.ticket_id))
+        summary = ticket_summaries(session, app.settings, [get_ticket(session, result.ticket_id)])[
+            0
+        ]
     if as_json:
         emit_json(result.to_json(summary))
     else:

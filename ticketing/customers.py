@@ -527,7 +527,7 @@ def show_customer(session: Session, settings: Settings, email: str, today: date)
         for i in invoices
     ]
     data["tickets"] = [
-        ticket_summary(settings, t)
+        ticket_summary(settings, t, customer.name)
         for t in session.execute(
             select(Ticket)
             .where(col(Ticket.customer_id) == customer.id)

@@ -5,18 +5,26 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Text, case, cast, select
 from sqlmodel import Session, col
 
+from ticketing.addresses import (
+    address_json,
+    format_addresses,
+    legacy_addresses,
+    pairs_of,
+)
 from ticketing.blobstore import BlobStore
 from ticketing.config import Settings
 from ticketing.disputes import dispute_json
 from ticketing.errors import NotFound, TicketingError
 from ticketing.models import (
     Attachment,
+    Customer,
     Dispute,
     Event,
     Message,
@@ -36,7 +44,9 @@ def iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def ticket_summary(settings: Settings, ticket: Ticket) -> dict[str, Any]:
+def ticket_summary(settings: Settings, ticket: Ticket, requester_name: str = "") -> dict[str, Any]:
+    """The list fields of one ticket; `requester_name` is its customer's name (see
+    `ticket_summaries`, which looks the names up)."""
     assert ticket.id is not None
     return {
         "id": ticket.id,
@@ -46,6 +56,7 @@ def ticket_summary(settings: Settings, ticket: Ticket) -> dict[str, Any]:
         "queue": ticket.queue,
         "priority": ticket.priority,
         "requester": ticket.requester,
+        "requester_address": address_json(requester_name, ticket.requester),
         "assignee": ticket.assignee,
         "language": ticket.language,
         "tags": list(ticket.tags),
@@ -57,6 +68,55 @@ def ticket_summary(settings: Settings, ticket: Ticket) -> dict[str, Any]:
         "closed_at": iso(ticket.closed_at),
         "sla_breached": ticket.sla_breached,
         "merged_into": ticket.merged_into,
+    }
+
+
+def ticket_summaries(
+    session: Session, settings: Settings, tickets: Sequence[Ticket]
+) -> list[dict[str, Any]]:
+    """`ticket_summary` of each ticket, with its customer's name: one query for all."""
+    ids = {t.customer_id for t in tickets if t.customer_id is not None}
+    names: dict[int, str] = {}
+    if ids:
+        names = dict(
+            session.execute(
+                select(col(Customer.id), col(Customer.name)).where(col(Customer.id).in_(ids))
+            ).all()
+        )
+    return [ticket_summary(settings, t, names.get(t.customer_id or 0, "") or "") for t in tickets]
+
+
+def message_addresses(
+    message: Message,
+) -> tuple[tuple[str, str] | None, list[tuple[str, str]], list[tuple[str, str]]]:
+    """(from, to, cc) of a stored message as (name, email) pairs: from its `addresses`
+    column, or for rows stored before migration 0006 read back from the text columns."""
+    stored = message.addresses
+    if stored is not None:
+        sender = pairs_of(stored, "from")
+        return (sender[0] if sender else None), pairs_of(stored, "to"), pairs_of(stored, "cc")
+    sender = legacy_addresses(message.from_addr)
+    if len(sender) != 1:  # the old writer put exactly one address (or none) there
+        sender = [("", message.from_addr)] if message.from_addr else []
+    return (
+        (sender[0] if sender else None),
+        legacy_addresses(message.to_addrs),
+        legacy_addresses(message.cc_addrs),
+    )
+
+
+def _message_json(message: Message) -> dict[str, Any]:
+    """The address fields of one message in `tickets show --json`: `from`, `to` and `cc`
+    in the combined form (names quoted where needed), and `from_address`,
+    `to_addresses`, `cc_addresses` as objects with the name and email apart."""
+    sender, to, cc = message_addresses(message)
+    return {
+        "from": format_addresses([sender]) if sender else "",
+        "to": format_addresses(to),
+        "cc": format_addresses(cc),
+        "from_address": address_json(*sender) if sender else None,
+        "to_addresses": [address_json(*p) for p in to],
+        "cc_addresses": [address_json(*p) for p in cc],
     }
 
 
@@ -138,7 +198,7 @@ def list_tickets(
         .limit(limit)
         .offset(offset)
     )
-    return [ticket_summary(settings, t) for t in session.execute(query).scalars()]
+    return ticket_summaries(session, settings, list(session.execute(query).scalars()))
 
 
 def get_ticket(session: Session, ticket_id: int) -> Ticket:
@@ -150,7 +210,7 @@ def get_ticket(session: Session, ticket_id: int) -> Ticket:
 
 def ticket_detail(session: Session, settings: Settings, ticket_id: int) -> dict[str, Any]:
     ticket = get_ticket(session, ticket_id)
-    data = ticket_summary(settings, ticket)
+    data = ticket_summaries(session, settings, [ticket])[0]
     messages = list(
         session.execute(
             select(Message).where(col(Message.ticket_id) == ticket_id).order_by(col(Message.id))
@@ -179,9 +239,7 @@ def ticket_detail(session: Session, settings: Settings, ticket_id: int) -> dict[
             "id": m.id,
             "direction": m.direction,
             "message_id": m.message_id,
-            "from": m.from_addr,
-            "to": m.to_addrs,
-            "cc": m.cc_addrs,
+            **_message_json(m),
             "subject": m.subject,
             "text": m.text,
             "new_text": m.new_text,

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from ticketing.addresses import format_address
+
 
 class MailKind(StrEnum):
     """What sent the mail, as far as loop protection cares (invariant 5)."""
@@ -39,7 +41,8 @@ class Address:
     email: str
 
     def __str__(self) -> str:
-        return f"{self.name} <{self.email}>" if self.name else self.email
+        # Quoted where it must be: `"Doe, Jane" <j@x>` re-parses as one address.
+        return format_address(self.name, self.email)
 
 
 @dataclass(frozen=True)

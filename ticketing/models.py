@@ -154,6 +154,10 @@ class Message(SQLModel, table=True):
     from_addr: str = Field(default="", sa_column=Column(Text, nullable=False))
     to_addrs: str = Field(default="", sa_column=Column(Text, nullable=False))
     cc_addrs: str = Field(default="", sa_column=Column(Text, nullable=False))
+    # The same addresses with the name and the addr-spec apart (ticketing.addresses:
+    # `{"from": {"name", "email"} | null, "to": [...], "cc": [...]}`); null on rows
+    # stored before migration 0006, whose text columns are read instead.
+    addresses: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     subject: str = Field(default="", sa_column=Column(Text, nullable=False))
     text: str = Field(default="", sa_column=Column(Text, nullable=False))
     new_text: str = Field(default="", sa_column=Column(Text, nullable=False))
@@ -162,6 +166,17 @@ class Message(SQLModel, table=True):
     kind: str = Field(default="human", max_length=20)
     decodings: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class MessageReference(SQLModel, table=True):
+    """One Message-ID an inbound message names in In-Reply-To or References, so that a
+    mail arriving after a reply to it finds that reply's ticket (migration 0007)."""
+
+    __tablename__ = "message_references"
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_pk: int = Field(foreign_key="messages.id", index=True)
+    referenced_id: str = Field(max_length=998, index=True)
 
 
 class Attachment(SQLModel, table=True):

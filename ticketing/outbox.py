@@ -26,6 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
 from ticketing import replykeys
+from ticketing.addresses import stored_json
 from ticketing.config import Settings, SmtpSettings
 from ticketing.errors import CompositionError, DeliveryError
 from ticketing.models import Event, Message, OutboxMessage, OutboxStatus, Ticket, utcnow
@@ -373,6 +374,9 @@ def enqueue(
             from_addr=settings.from_address,
             to_addrs=", ".join(to),
             cc_addrs=", ".join(cc),
+            addresses=stored_json(
+                ("", settings.from_address), [("", a) for a in to], [("", a) for a in cc]
+            ),
             subject=mail.subject,
             text=mail.text,
             new_text=mail.text,

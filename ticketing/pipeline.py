@@ -25,11 +25,12 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col
 
 from ticketing import replykeys
+from ticketing.addresses import stored_json
 from ticketing.blobstore import BlobStore
 from ticketing.config import Settings
 from ticketing.customers import overdue_customers
 from ticketing.errors import CompositionError, NotFound
-from ticketing.inbound import InboundEmail, MailKind
+from ticketing.inbound import Address, InboundEmail, MailKind
 from ticketing.loops import (
     autoreply_refusal,
     invalid_sender_reason,
@@ -46,6 +47,7 @@ from ticketing.models import (
     Customer,
     Event,
     Message,
+    MessageReference,
     OutboxMessage,
     OutboxStatus,
     Outcome,
@@ -78,6 +80,7 @@ from ticketing.threads import (
     header_match,
     participant_reason,
     participants,
+    referencing_tickets,
     stored_tickets,
 )
 
@@ -85,6 +88,7 @@ log = logging.getLogger(__name__)
 
 # Raw messages up to this size live in the database row; larger ones in the blob store.
 INLINE_RAW_LIMIT = 1024 * 1024
+MAX_MESSAGE_ID = 998  # messages.message_id and message_references.referenced_id
 DUPLICATE = "duplicate"
 
 
@@ -153,6 +157,11 @@ def _limited_event(now: Any, ticket_id: int, raw_id: int, email: InboundEmail) -
 def _db_text(value: str) -> str:
     # PostgreSQL text cannot hold NUL; a NUL is never meaningful in mail text.
     return value.replace("\x00", "\ufffd") if "\x00" in value else value
+
+
+def _pair(address: Address) -> tuple[str, str]:
+    """(name, email) of a parsed address, as the database can hold them."""
+    return _db_text(address.name), _db_text(address.email)
 
 
 def _table(model: Any) -> Any:
@@ -361,7 +370,17 @@ class Pipeline:
             }
             by_mid, ambiguous = stored_tickets(session, referenced) if referenced else ({}, set())
             batch_ids = {e.message_id for _, _, e, _, _ in todo if e is not None}
-            fast = self._fast_candidates(todo, by_mid, batch_ids)
+            # Mail that stored mail already answers (it arrived after its reply) may join
+            # the reply's ticket: `find_thread` decides that, one by one.
+            awaited = referencing_tickets(
+                session,
+                {
+                    e.message_id
+                    for _, _, e, _, _ in todo
+                    if e is not None and not e.message_id_synthetic
+                },
+            )
+            fast = self._fast_candidates(todo, by_mid, batch_ids, awaited)
             if fast:
                 try:
                     with session.begin_nested():
@@ -378,7 +397,12 @@ class Pipeline:
                     fast = []
             done = {t[0] for t in fast}
             followups = self._followup_candidates(
-                session, [t for t in todo if t[0] not in done], by_mid, ambiguous, batch_ids
+                session,
+                [t for t in todo if t[0] not in done],
+                by_mid,
+                ambiguous,
+                batch_ids,
+                awaited,
             )
             if followups:
                 try:
@@ -434,13 +458,15 @@ class Pipeline:
         todo: Sequence[tuple[int, RawItem, InboundEmail | None, str | None, str]],
         by_mid: Mapping[str, int],
         batch_ids: Collection[str],
+        awaited: Mapping[str, Collection[int]],
     ) -> list[tuple[int, RawItem, InboundEmail, str]]:
         """The messages of a batch that are plainly new tickets: no special case applies.
 
         Anything that might be a follow-up, a bounce, our own mail, oversize or broken
         takes the one-by-one path, which handles every case. `by_mid`: the stored
         Message-IDs the batch refers to (`threads.stored_tickets`); `batch_ids`: the
-        batch's own Message-IDs.
+        batch's own Message-IDs; `awaited`: the batch's Message-IDs that stored mail
+        refers to (`threads.referencing_tickets`: replies that came first).
         """
         tag = self.settings.service.ticket_tag
         out = []
@@ -449,6 +475,8 @@ class Pipeline:
                 continue
             refs = email.all_message_ids_referenced
             if any(r in by_mid or r in batch_ids for r in refs):
+                continue
+            if email.message_id in awaited and not email.message_id_synthetic:
                 continue
             # Reply tokens, valid or forged, take the one-by-one path (find_thread).
             if any(token_claim(r) is not None for r in refs):
@@ -614,9 +642,9 @@ class Pipeline:
         ]
         message_ids = _insert_many(session, Message, message_rows)
 
-        self._store_attachments(
-            session, [(e[2], mid) for e, mid in zip(entries, message_ids, strict=True)]
-        )
+        stored = [(e[2], mid) for e, mid in zip(entries, message_ids, strict=True)]
+        self._store_attachments(session, stored)
+        self._store_references(session, stored)
         participant_rows, event_rows = [], []
         for position, ((_, item, email, _), tid, rid, requester, plan) in enumerate(
             zip(entries, ticket_ids, raw_ids, requesters, plans, strict=True)
@@ -747,6 +775,7 @@ class Pipeline:
                         "from_addr": s.from_address,
                         "to_addrs": target,
                         "cc_addrs": "",
+                        "addresses": stored_json(("", s.from_address), [("", target)], []),
                         "subject": m.subject,
                         "text": m.text,
                         "new_text": m.text,
@@ -789,6 +818,7 @@ class Pipeline:
         by_mid: Mapping[str, int],
         ambiguous: Collection[str],
         batch_ids: Collection[str],
+        awaited: Mapping[str, Collection[int]],
     ) -> list[_Followup]:
         """The messages of a batch that plainly continue a ticket: found by In-Reply-To
         or References to a stored message, from a participant, on a ticket that is not
@@ -797,7 +827,9 @@ class Pipeline:
         references, reply tokens, held senders, merges, replies within the batch) take
         the one-by-one path. `by_mid` and `ambiguous`: `threads.stored_tickets` for the
         Message-IDs the batch refers to, looked up before any of it was stored; so a reply
-        to any mail of the batch (`batch_ids`) is left to the one-by-one path."""
+        to any mail of the batch (`batch_ids`) is left to the one-by-one path. `awaited`:
+        the tickets whose mail refers to a message of the batch, which that message may
+        join one by one: those tickets count as touched by it."""
         s = self.settings.service
         emails = [(t[0], t[1], t[2], t[4]) for t in rest if t[2] is not None and not t[3]]
         if not emails or not by_mid:
@@ -815,6 +847,7 @@ class Pipeline:
             for tid in {
                 *(t for m in refs if (t := token_claim(m)) is not None),
                 *refs_in_subject(s.ticket_tag, email.subject),
+                *(() if email.message_id_synthetic else awaited.get(email.message_id, ())),
             }:
                 touched[tid] = touched.get(tid, 0) + 1
         tickets = {
@@ -919,9 +952,9 @@ class Pipeline:
                 for f, rid in zip(entries, raw_ids, strict=True)
             ],
         )
-        self._store_attachments(
-            session, [(f.email, mid) for f, mid in zip(entries, message_ids, strict=True)]
-        )
+        stored = [(f.email, mid) for f, mid in zip(entries, message_ids, strict=True)]
+        self._store_attachments(session, stored)
+        self._store_references(session, stored)
         participant_rows = [
             {
                 "ticket_id": f.ticket_id,
@@ -1088,6 +1121,21 @@ class Pipeline:
         if rows:
             session.execute(insert(_table(Attachment)), rows)
 
+    def _store_references(
+        self, session: Session, messages: Sequence[tuple[InboundEmail, int]]
+    ) -> None:
+        """Index the Message-IDs each (email, message id) refers to, so that a mail
+        arriving after its reply finds the reply's ticket (threads.referencing_tickets)."""
+        rows = [
+            {"message_pk": message_pk, "referenced_id": mid}
+            for email, message_pk in messages
+            for mid in email.all_message_ids_referenced
+            # Longer than any Message-ID the messages table holds: it can never match.
+            if len(mid) <= MAX_MESSAGE_ID
+        ]
+        if rows:
+            session.execute(insert(_table(MessageReference)), rows)
+
     def _message_row(
         self, email: InboundEmail, ticket_id: int, raw_id: int, now: Any
     ) -> dict[str, Any]:
@@ -1102,6 +1150,11 @@ class Pipeline:
             "from_addr": _db_text(str(email.from_addr)) if email.from_addr else "",
             "to_addrs": _db_text(", ".join(str(a) for a in email.to)),
             "cc_addrs": _db_text(", ".join(str(a) for a in email.cc)),
+            "addresses": stored_json(
+                _pair(email.from_addr) if email.from_addr else None,
+                [_pair(a) for a in email.to],
+                [_pair(a) for a in email.cc],
+            ),
             "subject": _db_text(email.subject),
             "text": _db_text(email.text),
             "new_text": _db_text(email.new_text),
@@ -1177,7 +1230,9 @@ class Pipeline:
                     note=f"reply to {match.ticket.status} ticket {match.ticket.id} opens a new ticket (config)",
                     related=match.ticket.id,
                 )
-            if settings.unknown_sender == "hold":
+            if settings.unknown_sender == "hold" and match.how != "referenced-by":
+                # A mail the ticket refers to did not ask to join it: a stranger's stays
+                # a ticket of its own instead of waiting for an agent.
                 detail = f"held: matched ticket {match.ticket.id} by {match.how}, but {match.why}"
                 raw = self._store_raw(
                     session, item, email, key, Outcome.HELD, detail, match.ticket.id
@@ -1381,6 +1436,7 @@ class Pipeline:
             session, Message, [self._message_row(email, ticket.id, raw.id, utcnow())]
         )
         self._store_attachments(session, [(email, message_pk)])
+        self._store_references(session, [(email, message_pk)])
         ticket.message_count += 1
         ticket.updated_at = utcnow()
         return message_pk

@@ -100,7 +100,7 @@ def search(
     limit: int = 20,
 ) -> list[dict[str, Any]]:
     """Tickets containing every term, most recently updated first, with a snippet."""
-    from ticketing.desk import ticket_summary
+    from ticketing.desk import ticket_summaries
 
     terms = terms_of(query)
     if not terms:
@@ -126,15 +126,16 @@ def search(
         ).scalars()
     )
     results = []
-    for ticket in tickets:
-        data = ticket_summary(settings, ticket)
+    for ticket, data in zip(tickets, ticket_summaries(session, settings, tickets), strict=True):
         data["snippet"] = snippet(ticket.subject, terms[0])
         if not data["snippet"]:
+            # Only the columns a snippet needs: not the HTML, nor columns later than the
+            # search index (a downgraded schema must still search).
             for m in session.execute(
-                select(Message)
+                select(col(Message.text), col(Message.subject))
                 .where(col(Message.ticket_id) == ticket.id, text(SEARCHED_MESSAGES))
                 .order_by(col(Message.id))
-            ).scalars():
+            ).all():
                 data["snippet"] = snippet(m.text, terms[0]) or snippet(m.subject, terms[0])
                 if data["snippet"]:
                     break

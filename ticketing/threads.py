@@ -4,6 +4,13 @@ its sender may add to it (invariant 7).
 A follow-up is found by In-Reply-To/References to a Message-ID we sent or received,
 then by the `[TAG-N]` reference in the subject. It attaches only when its sender is a
 participant of that ticket or it quotes a signed Message-ID only we could have issued.
+
+Mail also arrives out of order (several mailboxes, delayed delivery): a reply can come
+before the mail it answers and open the ticket. The answered mail, when it comes, finds
+that ticket the other way round, by its own Message-ID among those the ticket's inbound
+messages refer to (`message_references`), and joins it only when its sender is already
+on the ticket: knowing a Message-ID proves nothing, so a stranger's mail stays a new
+ticket (never held: it did not claim to continue anything).
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from sqlmodel import Session, col
 from ticketing import replykeys
 from ticketing.config import Settings
 from ticketing.inbound import InboundEmail
-from ticketing.models import Message, Participant, Ticket
+from ticketing.models import Message, MessageReference, Participant, Ticket
 from ticketing.refs import refs_in_subject
 from ticketing.replytoken import ticket_from_token, token_claim
 
@@ -25,7 +32,8 @@ from ticketing.replytoken import ticket_from_token, token_claim
 @dataclass(frozen=True)
 class ThreadMatch:
     ticket: Ticket
-    # "reply-token" | "unverified-reply-token" | "in-reply-to" | "references" | "subject-ref"
+    # "reply-token" | "unverified-reply-token" | "in-reply-to" | "references" |
+    # "subject-ref" | "referenced-by" (the ticket's mail refers to this one: out of order)
     how: str
     matched_on: str  # the Message-ID or subject reference that matched
     sender_allowed: bool
@@ -57,17 +65,57 @@ def find_thread(session: Session, settings: Settings, email: InboundEmail) -> Th
             found = (ticket_id, "subject-ref", f"[{settings.service.ticket_tag}-{ticket_id}]")
             break
     if found is None:
-        return None
-    ticket = session.get(Ticket, found[0])
-    # A merged ticket forwards to the one it was merged into (bounded: no cycles).
-    for _ in range(10):
-        if ticket is None or ticket.merged_into is None:
-            break
-        ticket = session.get(Ticket, ticket.merged_into)
+        return _referenced_by(session, email)
+    ticket = _current(session, found[0])
     if ticket is None:
         return None
     allowed, why = _sender_allowed(session, ticket, email, signed_ticket)
     return ThreadMatch(ticket, found[1], found[2], allowed, why)
+
+
+def _current(session: Session, ticket_id: int) -> Ticket | None:
+    """The ticket, or the one it was merged into (bounded: no cycles)."""
+    ticket = session.get(Ticket, ticket_id)
+    for _ in range(10):
+        if ticket is None or ticket.merged_into is None:
+            break
+        ticket = session.get(Ticket, ticket.merged_into)
+    return ticket
+
+
+def _referenced_by(session: Session, email: InboundEmail) -> ThreadMatch | None:
+    """The ticket whose inbound mail refers to `email`'s own Message-ID (it arrived
+    after a reply to it). Of several such tickets, the first its sender is on; when the
+    sender is on none, the first, with the reason it may not join."""
+    if email.message_id_synthetic:
+        return None  # an id we made up: nobody can have referred to it
+    candidates = sorted(referencing_tickets(session, [email.message_id]).get(email.message_id, ()))
+    first: ThreadMatch | None = None
+    for ticket_id in candidates:
+        ticket = _current(session, ticket_id)
+        if ticket is None:
+            continue
+        allowed, why = _sender_allowed(session, ticket, email, None)
+        match = ThreadMatch(ticket, "referenced-by", email.message_id, allowed, why)
+        if allowed:
+            return match
+        first = first or match
+    return first
+
+
+def referencing_tickets(session: Session, message_ids: Collection[str]) -> dict[str, set[int]]:
+    """For each of `message_ids`, the tickets holding an inbound message that names it in
+    In-Reply-To or References (`message_references`, indexed on the referenced id)."""
+    found: dict[str, set[int]] = {}
+    if not message_ids:
+        return found
+    for mid, tid in session.execute(
+        select(col(MessageReference.referenced_id), col(Message.ticket_id))
+        .join(Message, col(Message.id) == col(MessageReference.message_pk))
+        .where(col(MessageReference.referenced_id).in_(message_ids))
+    ).all():
+        found.setdefault(mid, set()).add(tid)
+    return found
 
 
 def stored_tickets(
