@@ -185,9 +185,9 @@ def test_both_paths_decide_the_same(tmp_path: Path, db_url: str, second_db_url: 
 def test_inbound_references_stored_before_the_index_are_found(
     pipeline: Pipeline, db_url: str, tmp_path: Path
 ) -> None:
-    """Migration 0007 indexes the references of the messages already stored."""
+    """Migration 0008 indexes the references of the messages already stored."""
     reply = pipeline.ingest(_reply())
-    command.downgrade(_alembic_config(db_url), "0006")
+    command.downgrade(_alembic_config(db_url), "0007")
     upgrade(db_url)
     assert (
         _count(

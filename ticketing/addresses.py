@@ -76,7 +76,7 @@ def pairs_of(stored: Mapping[str, Any], field: str) -> list[tuple[str, str]]:
     return [(str(a.get("name", "")), str(a.get("email", ""))) for a in items]
 
 
-# What versions before migration 0006 stored: `name <email>` or `email`, joined by ", ",
+# What versions before migration 0007 stored: `name <email>` or `email`, joined by ", ",
 # the name never quoted. The address of a `<...>` is exact; the text before it is the
 # name, after any bare addresses that precede it in the list.
 _ANGLED = re.compile(r"\s*<([^<>]*)>\s*(?:,\s*|$)")

@@ -90,7 +90,7 @@ def message_addresses(
     message: Message,
 ) -> tuple[tuple[str, str] | None, list[tuple[str, str]], list[tuple[str, str]]]:
     """(from, to, cc) of a stored message as (name, email) pairs: from its `addresses`
-    column, or for rows stored before migration 0006 read back from the text columns."""
+    column, or for rows stored before migration 0007 read back from the text columns."""
     stored = message.addresses
     if stored is not None:
         sender = pairs_of(stored, "from")

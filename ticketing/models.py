@@ -156,7 +156,7 @@ class Message(SQLModel, table=True):
     cc_addrs: str = Field(default="", sa_column=Column(Text, nullable=False))
     # The same addresses with the name and the addr-spec apart (ticketing.addresses:
     # `{"from": {"name", "email"} | null, "to": [...], "cc": [...]}`); null on rows
-    # stored before migration 0006, whose text columns are read instead.
+    # stored before migration 0007, whose text columns are read instead.
     addresses: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     subject: str = Field(default="", sa_column=Column(Text, nullable=False))
     text: str = Field(default="", sa_column=Column(Text, nullable=False))
@@ -170,7 +170,7 @@ class Message(SQLModel, table=True):
 
 class MessageReference(SQLModel, table=True):
     """One Message-ID an inbound message names in In-Reply-To or References, so that a
-    mail arriving after a reply to it finds that reply's ticket (migration 0007)."""
+    mail arriving after a reply to it finds that reply's ticket (migration 0008)."""
 
     __tablename__ = "message_references"
 

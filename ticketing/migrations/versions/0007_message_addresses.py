@@ -1,7 +1,7 @@
 """messages keep each address's display name and addr-spec apart
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 
 `messages.from_addr`, `to_addrs` and `cc_addrs` held `name <email>` with the name never
 quoted, so `"Doe, Jane" <j@x>` came back as `Doe, Jane <j@x>`: two addresses to anyone
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | Sequence[str] | None = "0005"
+revision: str = "0007"
+down_revision: str | Sequence[str] | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

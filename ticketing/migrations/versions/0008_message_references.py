@@ -1,7 +1,7 @@
 """an index of the Message-IDs inbound messages refer to (threading out of order)
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 
 When a reply arrives before the mail it answers, the answered mail must find the
 reply's ticket by its own Message-ID: `message_references` holds one row per
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | Sequence[str] | None = "0006"
+revision: str = "0008"
+down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
