@@ -227,7 +227,69 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]
         )
     else:
         rows.append(("7. Start-up", "no SQLAlchemy/Jinja", missing("startup"), None))
+    world = sc.get("world")
+    target = ">= 98% of fields right, never worse than Python's email package on any field"
+    if world:
+        rows.append(
+            (
+                f"9. World fixture set ({world['mails']} mails)",
+                target,
+                f"ticketing {world['rate']:.1%}, stdlib {world['stdlib_rate']:.1%} of "
+                f"{world['total']['fields']} fields"
+                + ("" if world["never_worse"] else "; WORSE than the stdlib on a field"),
+                world["met"],
+            )
+        )
+    else:
+        rows.append(("9. World fixture set", target, missing("world"), None))
     return rows
+
+
+def _share(tally: dict[str, int], who: str) -> str:
+    return f"{tally[who]}/{tally['fields']} ({tally[who] / tally['fields']:.1%})"
+
+
+def _world_section(world: dict[str, Any]) -> list[str]:
+    """Scenario 9: ticketing vs the stdlib, per field, charset family and language."""
+    out = [
+        "### 9. World fixture set: ticketing vs Python's email package",
+        "",
+        f"`tests/data/world/`: {world['mails']} hand-written mails in {world['languages']} "
+        f"languages and {world['charsets']} charsets (raw 8-bit, quoted-printable, base64, "
+        "RFC 2047 B and Q words split and in mixed charsets, RFC 2231 names, wrong and missing "
+        "declarations, HTML-only, alternatives, quoted replies, attachments), each with its "
+        "expected subject, From name and address, new text and attachment names in "
+        "`manifest.json`. The same files are read by `ticketing.parse.parse_email` and by the "
+        "stdlib with `policy.default` (`msg['subject']`, `msg['from'].addresses[0]`, "
+        "`get_body(preferencelist=('plain', 'html')).get_content()`, an HTML body converted "
+        "with our `html_to_text`, `iter_attachments()` filenames). Whitespace runs count as "
+        "one space; addresses compare case-insensitively. The test is "
+        "`tests/test_world_fixtures.py`.",
+        "",
+        "| field | ticketing | stdlib |",
+        "|---|---:|---:|",
+    ]
+    for name, tally in world["per_field"].items():
+        out.append(f"| {name} | {_share(tally, 'ticketing')} | {_share(tally, 'stdlib')} |")
+    total = world["total"]
+    out.append(f"| **all** | **{_share(total, 'ticketing')}** | **{_share(total, 'stdlib')}** |")
+    out += ["", "Per charset family of the body (all fields of those mails):", ""]
+    out += ["| family | ticketing | stdlib |", "|---|---:|---:|"]
+    for name, tally in world["per_family"].items():
+        out.append(f"| {name} | {_share(tally, 'ticketing')} | {_share(tally, 'stdlib')} |")
+    out += ["", "Per language:", "", "| language | ticketing | stdlib |", "|---|---:|---:|"]
+    for name, tally in world["per_language"].items():
+        out.append(f"| {name} | {_share(tally, 'ticketing')} | {_share(tally, 'stdlib')} |")
+    pending = [f for f in world["failing"] if f["pending"]]
+    other = [f for f in world["failing"] if not f["pending"]]
+    out += ["", f"Fields ticketing gets wrong ({len(world['failing'])}):", ""]
+    for f in other:
+        out.append(f"- `{f['file']}` {f['field']}: got {f['got'][:80]!r}")
+    for f in pending:
+        out.append(f"- `{f['file']}` {f['field']} (pending: {f['note']})")
+    if world.get("pending_passing"):
+        out += ["", "Marked pending but passing now: " + ", ".join(world["pending_passing"])]
+    return [*out, ""]
 
 
 def _profile_section(small: dict[str, Any]) -> list[str]:
@@ -592,6 +654,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
                 f"({rt['hand_rules_ms'] / rt['router_ms']:.1f}x the router)"
             )
         out.append("")
+    world = sc.get("world")
+    if world:
+        out += _world_section(world)
     out += _sealed_section()
     out += ["## Profile: what dominated ingestion", ""]
     out += _profile_section(small) if small else ["Scenario 1 did not run."]

@@ -5,6 +5,7 @@ write bench/results.json (raw numbers, updated after each scenario) and BENCHMAR
     python -m bench.run --quick         # small N everywhere, a minute or two
     python -m bench.run --only ingest,outbox
     python -m bench.run --only outbox --merge   # re-measure one, keep the others
+    python -m bench.run --only world --merge    # the world fixture set, ticketing vs stdlib
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from bench.scenarios.outbox import run_outbox
 from bench.scenarios.routing import run_routing
 from bench.scenarios.scale import run_scale
 from bench.scenarios.startup import run_startup
+from bench.scenarios.world import run_world
 
 RESULTS = REPO / "bench" / "results.json"
 REPORT = REPO / "BENCHMARKS.md"
@@ -47,7 +49,9 @@ SCENARIOS = (
     "memory",
     "scale",
     "routing",
+    "world",
 )
+SERVER_SCENARIOS = frozenset({"ingest", "outbox", "postgres", "ingest-large", "latency", "memory"})
 # The N=20,000 run is skipped (and reported as not met) when, at the N=2,000 rate, it
 # would take longer than this or push the whole run past TOTAL_BUDGET_S: `make bench` must
 # stay under 15 minutes even while the pipeline is slow.
@@ -191,79 +195,90 @@ def main(argv: list[str] | None = None) -> int:
     }
     run.scenario("startup", run_startup)
     run.scenario("routing", lambda: run_routing(OUT, 400 if args.quick else 1000))
-    servers = Servers.start()
-    try:
-        run.results["machine"]["postgres_available"] = servers.postgres
-        datasets: dict[str, Dataset] = {}
-        needs_small = args.only & {"ingest", "outbox", "postgres", "ingest-large"}
-        if needs_small:
-            datasets["small"] = load_dataset(servers.dovecot, "small", small_n)
-            run.results["datasets"] = {"small": _dataset_info(datasets["small"])}
-            run.results["append_comparison"] = append_rate(servers.dovecot, 300)
-        outbox_db = OUT / "outbox-source.db"
-        profile_small = not args.quick
-        small = run.scenario(
-            "ingest",
-            lambda: run_ingest(
-                datasets["small"], "sqlite", args.runs, profile=not profile_small, keep_db=outbox_db
-            ),
-        )
-        rate = small["rate"]["median"] if small else 0.0
-        if small and profile_small:
-            # Profile at full size only when it stays within budget; otherwise on a prefix.
-            predicted = small_n / rate * 2.5 if rate else float("inf")
-            n = small_n if predicted < PROFILE_BUDGET_S else 500
-            data = (
-                datasets["small"] if n == small_n else load_dataset(servers.dovecot, "profile", n)
+    run.scenario("world", run_world)
+    # The parser-only scenarios (startup, routing, world) need no servers.
+    if args.only & SERVER_SCENARIOS:
+        servers = Servers.start()
+        try:
+            run.results["machine"]["postgres_available"] = servers.postgres
+            datasets: dict[str, Dataset] = {}
+            needs_small = args.only & {"ingest", "outbox", "postgres", "ingest-large"}
+            if needs_small:
+                datasets["small"] = load_dataset(servers.dovecot, "small", small_n)
+                run.results["datasets"] = {"small": _dataset_info(datasets["small"])}
+                run.results["append_comparison"] = append_rate(servers.dovecot, 300)
+            outbox_db = OUT / "outbox-source.db"
+            profile_small = not args.quick
+            small = run.scenario(
+                "ingest",
+                lambda: run_ingest(
+                    datasets["small"],
+                    "sqlite",
+                    args.runs,
+                    profile=not profile_small,
+                    keep_db=outbox_db,
+                ),
             )
-            profiled = run.scenario(
-                "profile", lambda: run_ingest(data, "sqlite", 0, profile=True), part_of="ingest"
+            rate = small["rate"]["median"] if small else 0.0
+            if small and profile_small:
+                # Profile at full size only when it stays within budget; otherwise on a prefix.
+                predicted = small_n / rate * 2.5 if rate else float("inf")
+                n = small_n if predicted < PROFILE_BUDGET_S else 500
+                data = (
+                    datasets["small"]
+                    if n == small_n
+                    else load_dataset(servers.dovecot, "profile", n)
+                )
+                profiled = run.scenario(
+                    "profile", lambda: run_ingest(data, "sqlite", 0, profile=True), part_of="ingest"
+                )
+                if profiled:
+                    small["profile"] = profiled["profile"]
+                    small["profile_emails"] = n
+                    small["profile_rate"] = profiled["profile_rate"]
+                    small["sql_statements"] = profiled["sql_statements"]
+                    run.results["scenarios"]["ingest"] = small
+                    run.results["scenarios"].pop("profile", None)
+                    run.save()
+            if "outbox" in args.only and "ingest" not in args.only and not outbox_db.exists():
+                # The outbox sends what an ingestion run queued: make one, not recorded.
+                run_ingest(datasets["small"], "sqlite", 1, keep_db=outbox_db)
+            if outbox_db.exists():
+                run.scenario("outbox", lambda: run_outbox(outbox_db, servers.sink, args.runs))
+            elif "outbox" in args.only:
+                run.skip("outbox", "no ingested database to send from (the ingest scenario failed)")
+            if "postgres" in args.only:
+                if not servers.postgres:
+                    run.skip("postgres", "PostgreSQL not reachable on 127.0.0.1:5432")
+                else:
+                    pg_runs = args.runs if not rate or small_n / rate < 60 else 1
+                    run.scenario(
+                        "postgres", lambda: run_ingest(datasets["small"], "postgresql", pg_runs)
+                    )
+            if "ingest-large" in args.only:
+                predicted = large_n / rate if rate else float("inf")
+                finish = time.perf_counter() - run.start + predicted + REST_ESTIMATE_S
+                if predicted > LARGE_RUN_BUDGET_S or (finish > TOTAL_BUDGET_S and not args.quick):
+                    run.skip(
+                        "ingest-large",
+                        f"predicted {predicted:.0f} s at the N={small_n:,} rate ({rate:.0f}/s); the "
+                        f"whole run would end after {finish / 60:.1f} min, over the 15-minute budget "
+                        "of `make bench`",
+                    )
+                else:
+
+                    def large() -> dict[str, Any]:
+                        data = load_dataset(servers.dovecot, "large", large_n)
+                        run.results.setdefault("datasets", {})["large"] = _dataset_info(data)
+                        return run_ingest(data, "sqlite", 1)
+
+                    run.scenario("ingest-large", large)
+            run.scenario(
+                "latency", lambda: run_latency(servers.dovecot, servers.sink, count=latency_n)
             )
-            if profiled:
-                small["profile"] = profiled["profile"]
-                small["profile_emails"] = n
-                small["profile_rate"] = profiled["profile_rate"]
-                small["sql_statements"] = profiled["sql_statements"]
-                run.results["scenarios"]["ingest"] = small
-                run.results["scenarios"].pop("profile", None)
-                run.save()
-        if "outbox" in args.only and "ingest" not in args.only and not outbox_db.exists():
-            # The outbox sends what an ingestion run queued: make one, not recorded.
-            run_ingest(datasets["small"], "sqlite", 1, keep_db=outbox_db)
-        if outbox_db.exists():
-            run.scenario("outbox", lambda: run_outbox(outbox_db, servers.sink, args.runs))
-        elif "outbox" in args.only:
-            run.skip("outbox", "no ingested database to send from (the ingest scenario failed)")
-        if "postgres" in args.only:
-            if not servers.postgres:
-                run.skip("postgres", "PostgreSQL not reachable on 127.0.0.1:5432")
-            else:
-                pg_runs = args.runs if not rate or small_n / rate < 60 else 1
-                run.scenario(
-                    "postgres", lambda: run_ingest(datasets["small"], "postgresql", pg_runs)
-                )
-        if "ingest-large" in args.only:
-            predicted = large_n / rate if rate else float("inf")
-            finish = time.perf_counter() - run.start + predicted + REST_ESTIMATE_S
-            if predicted > LARGE_RUN_BUDGET_S or (finish > TOTAL_BUDGET_S and not args.quick):
-                run.skip(
-                    "ingest-large",
-                    f"predicted {predicted:.0f} s at the N={small_n:,} rate ({rate:.0f}/s); the "
-                    f"whole run would end after {finish / 60:.1f} min, over the 15-minute budget "
-                    "of `make bench`",
-                )
-            else:
-
-                def large() -> dict[str, Any]:
-                    data = load_dataset(servers.dovecot, "large", large_n)
-                    run.results.setdefault("datasets", {})["large"] = _dataset_info(data)
-                    return run_ingest(data, "sqlite", 1)
-
-                run.scenario("ingest-large", large)
-        run.scenario("latency", lambda: run_latency(servers.dovecot, servers.sink, count=latency_n))
-        run.scenario("memory", lambda: run_memory(servers.dovecot, big_attachment))
-    finally:
-        servers.close()
+            run.scenario("memory", lambda: run_memory(servers.dovecot, big_attachment))
+        finally:
+            servers.close()
     run.scenario("scale", lambda: run_scale(scale_sizes))
     run.results["machine"]["loadavg_end"] = os.getloadavg()
     run.save()

@@ -179,3 +179,72 @@ def test_tickets_show_trace_prints_how_each_part_was_decoded(tmp_path: Path) -> 
     assert shown["messages"][0]["text"].strip() == WORLD[3][1]
     assert f"  [decoded] {expected}\n" in _invoke(config, "tickets", "show", ticket, "--trace")
     assert "[decoded]" not in _invoke(config, "tickets", "show", ticket)
+
+
+# -- the world fixture set's cases, one decoding each (tests/data/world, issue 14) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "declared", "codec"),
+    [
+        # A declared code page whose reading is mojibake, and the one that reads as text.
+        ("Chcielibyśmy zrezygnować z końcem miesiąca.", "cp1250", "iso-8859-1", "cp1250"),
+        ("Chcielibyśmy zrezygnować z końcem miesiąca.", "iso8859_2", "windows-1250", "iso8859_2"),
+        ("Наша компанія переїхала до Львова.", "koi8_u", "koi8-r", "koi8_u"),
+        # Undeclared: Cyrillic, Greek and Hebrew single-byte text; Korean and Chinese.
+        ("Пришлите, пожалуйста, акт сверки за первый квартал.", "cp1251", None, "cp1251"),
+        ("Θέλουμε να ακυρώσουμε τη συνδρομή στο τέλος του μήνα.", "iso8859_7", None, "iso8859_7"),
+        ("התשלום בכרטיס נכשל למרות שהכרטיס בתוקף.", "cp1255", None, "cp1255"),
+        ("¿Qué datos necesitan para la transferencia?", "cp1252", None, "cp1252"),
+        ("이번 달 말에 구독을 해지하고 싶습니다. 서면으로 확인해 주세요.", "euc_kr", None, "cp949"),
+        ("用信用卡付款失败了，但是卡是有效的。我该怎么办？", "gbk", None, "gb18030"),
+        ("請退還多收的新台幣一千元。我們的銀行帳戶沒有變更。", "big5", None, "cp950"),
+    ],
+)
+def test_world_decodings(text: str, encoding: str, declared: str | None, codec: str) -> None:
+    result = decode(text.encode(encoding), declared)
+    assert (result.text, result.codec, result.lossy) == (text, codec, False), result.label
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "declared"),
+    [
+        # Clean readings are never second-guessed, whatever another code page makes of them.
+        ("Bitte 1¼ Stunden einplanen, Größe ½ Zoll.", "cp1252", "iso-8859-1"),
+        ("Grüße aus München", "latin_1", "iso-8859-1"),
+        ("Сумма к оплате: 1 250 рублей.", "cp1251", "windows-1251"),
+        # Kanji-only Japanese stays Japanese, though GBK reads the same bytes as hanzi.
+        ("請求書発行依頼", "euc_jp", None),
+        ("請求金額確認", "cp932", None),
+    ],
+)
+def test_world_decodings_keep_what_reads_right(
+    text: str, encoding: str, declared: str | None
+) -> None:
+    assert decode(text.encode(encoding), declared).text == text
+
+
+def test_windows_1258_is_composed() -> None:
+    # Windows-1258 carries the tone marks as combining characters (o, U+0301 -> ó).
+    decomposed = "Ho" + "\u0301" + "a đơn"
+    assert decode(decomposed.encode("cp1258"), "windows-1258").text == "Hóa đơn"
+
+
+@pytest.mark.parametrize("label", ["iso-8859-8-i", "ISO-8859-8-E", "iso-8859-6-i"])
+def test_hebrew_and_arabic_direction_labels(label: str) -> None:
+    text = "שלום" if "8859-8" in label else "مرحبا"
+    encoding = "iso8859_8" if "8859-8" in label else "iso8859_6"
+    assert decode(text.encode(encoding), label).text == text
+
+
+def test_base64_cut_across_words_in_a_single_byte_charset() -> None:
+    stream = base64.b64encode("Не проходит оплата картой".encode("koi8_r")).decode()
+    cut = 17  # not on a 4-character quantum
+    subject = f"=?koi8-r?B?{stream[:cut]}?=\r\n =?koi8-r?B?{stream[cut:]}?=".encode()
+    assert parse_email(_raw(b"Hello", subject=subject)).subject == "Не проходит оплата картой"
+
+
+def test_encoded_words_that_lost_their_padding_are_not_read_as_one_stream() -> None:
+    # "QQ" is "A" without its "==": joined, "QQQQ" would be a whole (wrong) stream.
+    subject = b"=?utf-8?B?QQ?= =?utf-8?B?QQ?="
+    assert parse_email(_raw(b"Hello", subject=subject)).subject == "AA"

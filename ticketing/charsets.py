@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -60,7 +61,26 @@ _JAPANESE_CODECS = frozenset({*_CP932_FAMILY, *_EUCJP_FAMILY, "shift_jisx0213"})
 RAW = "raw"
 # Single-byte code pages tried on undeclared or mislabelled 8-bit text, ties going to
 # the earlier one: Western, Central European (ISO and Windows), Cyrillic (Windows, KOI8).
-_EUROPEAN_CODECS = ("cp1252", "iso8859_2", "cp1250", "cp1251", "koi8_r", "iso8859_15")
+# Then Hebrew and Greek, which read as Cyrillic in Windows-1251. Greek text (with its
+# accents) never decodes as Hebrew, so Hebrew goes first.
+_EUROPEAN_CODECS = (
+    "cp1252",
+    "iso8859_2",
+    "cp1250",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "iso8859_15",
+    "cp1255",
+    "iso8859_8",
+    "iso8859_7",
+    "cp1253",
+)
+# Declared codecs whose reading is checked against those: a Polish mail labelled
+# ISO-8859-1, ISO-8859-2 labelled Windows-1250, Ukrainian KOI8-U labelled KOI8-R.
+_CHECKED_DECLARED = frozenset(
+    {"cp1252", "latin_1", "iso8859_1", "iso8859_15", "iso8859_2", "cp1250", "cp1251", "koi8_r"}
+)
 
 # Declared label -> the codecs to try, in order. Labels are matched after lower-casing.
 _FAMILIES: dict[str, tuple[str, ...]] = {
@@ -116,6 +136,14 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "unicode-1-1-utf-8": ("utf_8",),
     "x-unicode20utf8": ("utf_8",),
     "tis-620": ("cp874",),
+    # Hebrew and Arabic with their direction stated (logical "-i", explicit "-e"): the
+    # same bytes as the plain labels, which Python's codecs do not know by these names.
+    "iso-8859-8-i": ("iso8859_8",),
+    "iso-8859-8-e": ("iso8859_8",),
+    "csiso88598i": ("iso8859_8",),
+    "csiso88598e": ("iso8859_8",),
+    "iso-8859-6-i": ("iso8859_6",),
+    "iso-8859-6-e": ("iso8859_6",),
     "iso-8859-11": ("cp874",),
     "windows-874": ("cp874",),
 }
@@ -180,6 +208,11 @@ _ISO2022JP_ESCAPES = (
     b"\x1b$(O",
 )
 _ASCII_PROBE = bytes(range(0x20, 0x7F)) + b"\t\r\n"
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_NOT_ASCII_LETTERS = bytes(b for b in range(256) if b not in _ASCII_LETTERS)
+_NON_ASCII_WORD = re.compile(r"[A-Za-z]*[^\x00-\x7f\W\d_][^\W\d_]*")
+# Russian uses them in about one letter in fifty, Bulgarian in one in twenty.
+_RARE_CYRILLIC = frozenset("щъйЩЪЙ")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 _SCORE_SAMPLE = 20_000
@@ -256,6 +289,8 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(as_utf8, f"{prefix} (wrong), decoded as utf_8", "utf_8")
 
     result = _try_family(data, family, prefix)
+    if result is not None and result.codec in _CHECKED_DECLARED and not data.isascii():
+        return _better_code_page(data, result, prefix) or result
     if result is not None:
         # Latin-1 or KOI8-R text labelled Shift_JIS decodes strictly into kanji soup.
         if (
@@ -328,10 +363,14 @@ def _decode_latin(data: bytes, label: str) -> Decoded:
     # Windows-1252 is what "ISO-8859-1" means in mail (HTML5 decodes it so too); Latin-9
     # differs from it (0xA4 is the euro sign) and is decoded as itself.
     if codec_name == "iso8859_15":
-        return Decoded(data.decode("iso8859_15"), f"{prefix}, decoded as iso8859_15", "iso8859_15")
+        latin9 = Decoded(
+            data.decode("iso8859_15"), f"{prefix}, decoded as iso8859_15", "iso8859_15"
+        )
+        return _better_code_page(data, latin9, prefix) or latin9
     text = _strict(data, "cp1252")
     if text is not None:
-        return Decoded(text, f"{prefix}, decoded as cp1252", "cp1252")
+        western = Decoded(text, f"{prefix}, decoded as cp1252", "cp1252")
+        return _better_code_page(data, western, prefix) or western
     # Bytes Windows-1252 leaves undefined: the label is doubtful, so Japanese and the
     # other code pages get a look before Latin-1, which takes any byte.
     found = _plausible_8bit(data, f"{prefix} (wrong)")
@@ -394,8 +433,17 @@ def _plausible_8bit(data: bytes, prefix: str) -> Decoded | None:
     if guessed is not None:
         codec, text = guessed
         return Decoded(text, f"{prefix}, detected {codec} (charset-normalizer)", codec)
-    # Short Japanese without kana ("請求"): only once no European reading fits.
+    korean = _plausible_korean(data)
+    if korean is not None:
+        return Decoded(korean, f"{prefix}, detected cp949 (Hangul)", "cp949")
+    # Short Japanese without kana ("請求"): only once no European reading fits, and
+    # Chinese only when more of its characters are common ones than of the Japanese
+    # reading (ties go to Japanese, our customers' language).
     japanese = _best_japanese(data, strong=False, kana=False)
+    chinese = _plausible_chinese(data)
+    if chinese is not None and (japanese is None or chinese[2] > _common_kanji_share(japanese[1])):
+        codec, text, _ = chinese
+        return Decoded(text, f"{prefix}, detected {codec} (common hanzi)", codec)
     if japanese is not None:
         codec, text = japanese
         return Decoded(text, f"{prefix}, detected {codec}", codec)
@@ -430,6 +478,10 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
     if codec == "utf_8" and text.startswith("\ufeff"):
         text = text[1:]
+    elif codec == "cp1258":
+        # Windows-1258 writes Vietnamese tone marks as combining characters: composed,
+        # "hóa đơn" is the text the customer typed (and the one a search finds).
+        text = unicodedata.normalize("NFC", text)
     return text
 
 
@@ -559,21 +611,47 @@ def _rare_kanji(char: str) -> bool:
 
 def _best_european(data: bytes) -> tuple[str, str] | None:
     """The single-byte code page whose reading looks most like text, if one does."""
-    best: tuple[float, str, str] | None = None
+    ranked = _ranked_european(data)
+    if ranked is None:
+        return None
+    return ranked[1], ranked[2]
+
+
+def _ranked_european(data: bytes) -> tuple[float, str, str, float] | None:
+    """(score, codec, text, bad evidence) of the best reading scoring at least 0.6."""
+    best: tuple[float, str, str, float] | None = None
     for codec in _EUROPEAN_CODECS:
         text = _strict(data, codec)
         if text is None:
             continue
-        score = _european_score(text[:_SCORE_SAMPLE])
+        score, bad = _european_evidence(text[:_SCORE_SAMPLE])
         if best is None or score > best[0]:
-            best = (score, codec, text)
+            best = (score, codec, text, bad)
     if best is None or best[0] < 0.6:
         return None
-    return best[1], best[2]
+    return best
+
+
+def _better_code_page(data: bytes, declared: Decoded, prefix: str) -> Decoded | None:
+    """Another European code page, when the declared one reads as mojibake.
+
+    Only on evidence: the declared reading has symbols inside words (Polish "miesi¹ca"
+    read as Windows-1252, "miesi±ca" as Windows-1250 for ISO-8859-2) or box drawing
+    (Ukrainian KOI8-U read as KOI8-R), and the other reading has far less of it.
+    Text the declared charset reads cleanly is never second-guessed.
+    """
+    score, bad = _european_evidence(declared.text[:_SCORE_SAMPLE])
+    if bad == 0:
+        return None
+    best = _ranked_european(data)
+    if best is None or best[1] == declared.codec or best[3] * 3 >= bad or best[0] <= score:
+        return None
+    codec, text = best[1], best[2]
+    return Decoded(text, f"{prefix} (mojibake as {declared.codec}), detected {codec}", codec)
 
 
 # Non-ASCII punctuation real Western and Cyrillic text uses (Windows quotes, dashes, €).
-_TEXT_PUNCT = frozenset("“”‘’‚„–—…€«»•°§©®™±×£¥¢\u00a0№")
+_TEXT_PUNCT = frozenset("“”‘’‚„–—…€«»•°§©®™±×£¥¢\u00a0№¿¡")
 _RUSSIAN = re.compile(
     r"[\u0410-\u044f\u0401\u0451\u0404\u0454\u0406\u0456\u0407\u0457\u0490\u0491\u040e\u045e]"
 )
@@ -584,32 +662,56 @@ def _script(char: str) -> str:
         return "cyrillic"
     if "\u0370" <= char <= "\u03ff":
         return "greek"
+    if "\u0590" <= char <= "\u05ff":
+        return "hebrew"
+    if "\u0600" <= char <= "\u06ff":
+        return "arabic"
     return "latin"
 
 
 def _european_score(text: str) -> float:
-    """Share of non-ASCII characters that read as text; mojibake scores low or below zero.
+    return _european_evidence(text)[0]
+
+
+def _european_evidence(text: str) -> tuple[float, float]:
+    """(score, bad evidence): the share of non-ASCII characters that read as text, where
+    mojibake scores low or below zero, and how much reads as mojibake.
 
     A good character is a letter in a word of one script, in a plausible case (not an
     upper-case letter after a lower-case one, as KOI8-R read as Windows-1251 gives),
     or punctuation outside a word. Symbols inside words (Polish "ł" read as "³"),
-    C1 controls, box drawing and private use are bad.
+    C1 controls, box drawing and private use are bad. A Latin reading in which most
+    letters are not ASCII is Cyrillic, Greek or Hebrew read in the wrong code page: no
+    language written in Latin letters looks like "Ïðèøëèòå".
     """
     good = 0.0
     bad = 0.0
     non_ascii = 0
+    latin_letters = 0
+    cyrillic = rare_cyrillic = 0
     n = len(text)
     for i, char in enumerate(text):
         if char < "\x80":
             continue
+        if unicodedata.category(char) == "Mn":
+            continue  # Hebrew points, Thai vowels, Vietnamese tones: part of a letter
         non_ascii += 1
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < n else " "
         if char.isalpha() and char not in "ªºµ":
             script = _script(char)
+            if script == "latin":
+                latin_letters += 1
+            elif script == "cyrillic":
+                cyrillic += 1
+                rare_cyrillic += char in _RARE_CYRILLIC
             neighbours = [c for c in (before, after) if c.isalpha()]
             mixed = any(_script(c) != script for c in neighbours)
-            if mixed or (char.isupper() and before.isalpha() and before.islower()):
+            if (
+                mixed
+                or (char.isupper() and before.isalpha() and before.islower())
+                or (char.islower() and after.isupper())
+            ):
                 bad += 1
             elif script == "cyrillic" and not _RUSSIAN.match(char):
                 continue  # Serbian or Macedonian letters: possible, but no evidence
@@ -635,8 +737,92 @@ def _european_score(text: str) -> float:
         elif before.isalpha() and after.isalpha():
             bad += 1
     if non_ascii == 0:
+        return 0.0, 0.0
+    if latin_letters >= 4 and 2 * latin_letters > _ascii_letters_beside(text) + latin_letters:
+        return -1.0, bad + latin_letters
+    if cyrillic >= 8 and 8 * rare_cyrillic > cyrillic:
+        # Hebrew read as Windows-1251 is all small letters, with щ and ъ everywhere.
+        return -1.0, bad + rare_cyrillic
+    return (good - 2 * bad) / non_ascii, bad
+
+
+def _ascii_letters_beside(text: str) -> int:
+    """ASCII letters in the words that have a non-ASCII letter."""
+    return sum(
+        len(word.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTERS))
+        for word in _NON_ASCII_WORD.findall(text)
+    )
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _plausible_korean(data: bytes) -> str | None:
+    """EUC-KR (CP949) text: mostly Hangul, with spaces between words as Korean has.
+
+    Kanji-only Japanese or Chinese read as CP949 turns into Hangul too, but without
+    the spaces; short text stays undecided here (and goes to the Japanese check).
+    """
+    text = _strict(data, "cp949")
+    if text is None:
+        return None
+    sample = text[:_SCORE_SAMPLE]
+    hangul = len(_HANGUL.findall(sample))
+    other = len(_KANJI.findall(sample)) + len(_HIRAGANA.findall(sample))
+    other += len(_KATAKANA.findall(sample)) + len(_SUSPICIOUS.findall(sample))
+    if hangul < 8 or hangul < 8 * other or 8 * sample.count(" ") < hangul:
+        return None
+    return text
+
+
+def _plausible_chinese(data: bytes) -> tuple[str, str, float] | None:
+    """(codec, text, common share) of GBK or Big5 text whose characters are common ones.
+
+    Big5 read as GBK gives kana, Greek and private-use characters; GBK read as Big5
+    gives characters of Big5's rarer level 2: neither reaches nine in ten common.
+    """
+    best: tuple[str, str, float] | None = None
+    for codec, common in (("gb18030", _common_simplified), ("cp950", _common_traditional)):
+        text = _strict(data, codec)
+        if text is None:
+            continue
+        sample = text[:_SCORE_SAMPLE]
+        if _HIRAGANA.search(sample) or _KATAKANA.search(sample) or _SUSPICIOUS.search(sample):
+            continue
+        hanzi = _KANJI.findall(sample)
+        if len(hanzi) < 4:
+            continue
+        share = sum(1 for char in hanzi if common(char)) / len(hanzi)
+        if share >= 0.9 and (best is None or share > best[2]):
+            best = (codec, text, share)
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _common_simplified(char: str) -> bool:
+    """In GB2312 level 1, the 3,755 characters of everyday simplified Chinese."""
+    try:
+        encoded = char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and 0xB0 <= encoded[0] <= 0xD7
+
+
+@lru_cache(maxsize=4096)
+def _common_traditional(char: str) -> bool:
+    """In Big5 level 1 (0xA440-0xC67E), the 5,401 frequent traditional characters."""
+    try:
+        encoded = char.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and 0xA440 <= int.from_bytes(encoded, "big") <= 0xC67E
+
+
+def _common_kanji_share(text: str) -> float:
+    kanji = _KANJI.findall(text[:_SCORE_SAMPLE])
+    if not kanji:
         return 0.0
-    return (good - 2 * bad) / non_ascii
+    return sum(1 for char in kanji if not _rare_kanji(char)) / len(kanji)
 
 
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:

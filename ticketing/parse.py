@@ -202,6 +202,7 @@ _SIMPLE_MAILBOX = re.compile(rf"[ \t]*(?:([^<>@]*?)[ \t]*<({_ADDR_SPEC})>|({_ADD
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
 _BOUNDARY_LINE = re.compile(r"^--([^\s\"]{1,70}?)(?:--)?[ \t]*\r?$", re.MULTILINE)
 _B64_JUNK = re.compile(rb"[^A-Za-z0-9+/=]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BLOCK_TAG = re.compile(
     r"<(/?)(?:div|blockquote|section|article|ul|ol|dl|center|form|fieldset|nav|aside|main)\b",
@@ -677,9 +678,18 @@ def _b_words(payloads: list[bytes], charset: str, defects: list[str] | None, whe
     per_word = b"".join(_lenient_b64(p, None, where) for p in payloads)
     if all(len(p) % 4 == 0 for p in payloads):
         return per_word
+    joined = b"".join(payloads)
     stream = _lenient_b64(b"".join(p.rstrip(b"=") for p in payloads), None, where)
-    if charsets.strict_decode(stream, charset) is not None and (
-        charsets.strict_decode(per_word, charset) is None
+    # Joined, the words are one whole base64 stream (padding only at its end): an
+    # encoder cut it anywhere. That is the only evidence in a single-byte charset,
+    # where the words read one by one decode too, into junk.
+    # Words that each lost their padding ("QQ" "QQ") can join into a whole stream too,
+    # but its text then carries control characters.
+    whole = len(joined) % 4 == 0 and b"=" not in joined.rstrip(b"=")
+    as_stream = charsets.strict_decode(stream, charset)
+    if as_stream is not None and (
+        (whole and not _CONTROLS.search(as_stream))
+        or charsets.strict_decode(per_word, charset) is None
     ):
         if defects is not None:
             defects.append(f"{where}: base64 cut across encoded words")
