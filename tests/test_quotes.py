@@ -143,3 +143,115 @@ def test_nothing_left_returns_the_original_stripped(text: str) -> None:
 
 def test_text_without_markers_is_only_stripped() -> None:
     assert trim_quoted("\n  Hello there  \n\n") == "Hello there"
+
+
+# -- the other languages ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Passt so.\n\nAm Di., 14. Mai 2024 um 10:00 Uhr schrieb Billing <b@r.example>:\n> Passt?\n",
+            "Passt so.",
+            id="gmail-de",
+        ),
+        pytest.param(
+            "D'accord.\n\nLe mar. 14 mai 2024 à 10:00, Billing <b@r.example> a écrit :\n> OK ?\n",
+            "D'accord.",
+            id="gmail-fr",
+        ),
+        pytest.param(
+            "Vale.\n\nDe: Billing <b@r.example>\nEnviado: martes, 14 de mayo de 2024 10:00\n"
+            "Para: Ana\nAsunto: RE: Factura\n\n¿Vale?\n",
+            "Vale.",
+            id="outlook-es",
+        ),
+        pytest.param(
+            "Да.\n\nвт, 14 мая 2024 г. в 10:00, Billing <b@r.example>:\n\n> Подтвердите.\n",
+            "Да.",
+            id="gmail-ru-without-verb",
+        ),
+        pytest.param(
+            "好的。\n\nBilling <b@r.example> 于2024年5月14日周二 10:00写道：\n> 请确认。\n",
+            "好的。",
+            id="gmail-zh",
+        ),
+        pytest.param(
+            "네.\n\n2024년 5월 14일 (화) 오전 10:00, Billing <b@r.example>님이 작성:\n> 확인 부탁드립니다.\n",
+            "네.",
+            id="gmail-ko",
+        ),
+        pytest.param(
+            "Ja.\n\nVon meinem iPhone gesendet\n\n> Am 14.05.2024 um 10:00 schrieb Billing <b@r.example>:\n> ?\n",
+            "Ja.",
+            id="iphone-de",
+        ),
+        pytest.param(
+            "Sì.\n\n-----Messaggio originale-----\nDa: Billing\nInviato: martedì 14 maggio 2024 10:00\n"
+            "A: Luca\nOggetto: Rinnovo\n\nRinnoviamo?\n",
+            "Sì.",
+            id="outlook-it-original-message",
+        ),
+        pytest.param(
+            "Tak.\n\nW dniu 14.05.2024 o 10:00, Billing pisze:\n> Potwierdzasz?\n",
+            "Tak.",
+            id="thunderbird-pl",
+        ),
+        pytest.param(
+            "Ja.\n\nOp di 14 mei 2024 om 10:00 schreef Billing <\nb@r.example>:\n\n> Klopt dat?\n",
+            "Ja.",
+            id="gmail-nl-wrapped",
+        ),
+    ],
+)
+def test_trims_history_in_other_languages(text: str, expected: str) -> None:
+    assert trim_quoted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "From: March to April we paid twice.\nTo: be clear, we want a refund.\n"
+            "Subject: invoice 2024-0301.\n",
+            id="from-to-subject-in-prose-en",
+        ),
+        pytest.param(
+            "Von: Januar bis März falsch berechnet.\nAn: wen wende ich mich?\nBetreff: Gutschrift\n",
+            id="von-an-betreff-in-prose-de",
+        ),
+        pytest.param(
+            "Votre collègue m'a écrit :\nla facture sera corrigée demain.\n",
+            id="a-ecrit-without-quote",
+        ),
+        pytest.param(
+            "Am 3. Mai schrieb mir Ihr Kollege Folgendes:\ndie Gutschrift kommt bald.\n",
+            id="schrieb-with-date-but-no-time-or-address",
+        ),
+        pytest.param("Ваш сотрудник написал:\nвозврат будет завтра.\n", id="napisal-without-quote"),
+        pytest.param(
+            "Thanks.\n\nОтправлено с опозданием, извините.\n",
+            id="otpravleno-prose-is-not-a-device-line",
+        ),
+        pytest.param(
+            "Bitte prüfen.\n\n---------- Weitergeleitete Nachricht ---------\nVon: Lieferant <l@x.example>\n"
+            "Date: Di., 14. Mai 2024 um 10:00 Uhr\nSubject: Rechnung\nTo: <me@x.example>\n\nBetrag: 100\n",
+            id="german-forward-is-kept",
+        ),
+        pytest.param(
+            "Punkte:\n----- Zusammenfassung -----\nVon: uns bezahlt\nAn: Sie überwiesen\n",
+            id="dashed-title-without-a-dated-block",
+        ),
+    ],
+)
+def test_customers_own_words_that_look_like_markers_are_kept(text: str) -> None:
+    assert trim_quoted(text) == text.strip()
+
+
+def test_a_signature_before_quoted_history_is_cut() -> None:
+    text = (
+        "Received.\n\n-- \nOlivia Harris\nHarris & Co\n\nSent from my iPad\n\n"
+        "> On 11 May 2024, at 09:40, Billing <b@r.example> wrote:\n> Refund issued.\n"
+    )
+    assert trim_quoted(text) == "Received."
