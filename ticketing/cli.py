@@ -2366,7 +2366,10 @@ def _register_groups() -> None:
     cli.add_command(routing)
 
 
-if __name__ != "__main__":
+# Only the package's own module registers them: run as a script (`__main__`) it imports
+# the package module below, and a worker process re-importing the script by name
+# (`__mp_main__`, multiprocessing's spawn) needs no command line at all.
+if __name__ == "ticketing.cli":
     _register_groups()
 
 
