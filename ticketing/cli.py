@@ -2361,9 +2361,11 @@ def tickets_move(app: App, ticket: str, queue: str, reason: str, actor: str, as_
 
 
 def _register_groups() -> None:
+    from ticketing.cli_db import db
     from ticketing.cli_routing import routing
 
     cli.add_command(routing)
+    cli.add_command(db)
 
 
 if __name__ != "__main__":
