@@ -466,9 +466,16 @@ def poll(app: App, once: bool, mailbox_names: tuple[str, ...], as_json: bool) ->
 
 
 @cli.command()
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    default=None,
+    help="Log lines as text or as JSON objects (default: [service] log_json).",
+)
 @pass_app
-def serve(app: App) -> None:
-    """Run the service: IMAP mailboxes, SMTP ingress and the outbox dispatcher."""
+def serve(app: App, log_format: str | None) -> None:
+    """Run the service: IMAP mailboxes, SMTP ingress and the outbox dispatcher. Logs one
+    line per mail (its ticket, queue, sender and Message-ID) to standard error."""
     import logging
 
     from ticketing.logs import configure_logging
@@ -476,7 +483,8 @@ def serve(app: App) -> None:
     from ticketing.service import Service
 
     s = app.settings
-    configure_logging(s.service.log_level, s.service.log_json, redact=secret_values(s))
+    as_json = s.service.log_json if log_format is None else log_format == "json"
+    configure_logging(s.service.log_level, as_json, redact=secret_values(s))
     service = Service(s, app.engine, app.pipeline, announce=lambda m: click.echo(m))
     service.install_signal_handlers()
     if s.ingress.host_port:
@@ -2368,7 +2376,11 @@ def _register_groups() -> None:
     cli.add_command(db)
 
 
-if __name__ != "__main__":
+# Only in the package's module: `python -m ticketing.cli` runs this file as __main__, and
+# a parse worker it spawns re-runs it as __mp_main__; registering there would import the
+# command groups, which import ticketing.cli, which registers them: a circular import
+# that killed every parse worker of a `python -m ticketing.cli serve`.
+if __name__ not in ("__main__", "__mp_main__"):
     _register_groups()
 
 
