@@ -68,6 +68,16 @@ class Desk:
         self.settings = settings_from(self.config)
         self.engine = make_engine(self.settings.database_url)
 
+    @classmethod
+    def from_config(cls, config: Path) -> Desk:
+        """A driver for an existing config file (its folder is the desk's tmp_path)."""
+        desk = cls.__new__(cls)
+        desk.tmp_path = config.parent
+        desk.config = config
+        desk.settings = settings_from(config)
+        desk.engine = make_engine(desk.settings.database_url)
+        return desk
+
     def close(self) -> None:
         self.engine.dispose()
 

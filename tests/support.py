@@ -212,15 +212,15 @@ def stored_rows(engine: Engine) -> list[tuple[Any, ...]]:
 
 @contextmanager
 def serving(
-    config: Path, log: Path, env: dict[str, str] | None = None
+    config: Path, log: Path, env: dict[str, str] | None = None, options: tuple[str, ...] = ()
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """`ticketing serve` in a real subprocess, its output appended to `log`; killed at the
-    end if still running."""
+    """`ticketing serve [OPTIONS]` in a real subprocess, its output appended to `log`;
+    killed at the end if still running."""
     full_env = {**os.environ, "TICKETING_CONFIG": str(config), **(env or {})}
     full_env.pop("TICKETING_DATABASE_URL", None)
     with open(log, "ab") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "ticketing.cli", "serve"],
+            [sys.executable, "-m", "ticketing.cli", "serve", *options],
             env=full_env,
             cwd=str(REPO),
             stdout=out,

@@ -208,3 +208,14 @@ def test_reply_to_closed_ticket_opens_new_one_when_configured(tmp_path: Path, db
     reply = mail(subject=f"Re: [BILL-{first['ticket_id']}] again", message_id="<again@c>")
     second = json.loads(ok(config, "ingest", "--json", "-", input=reply).output)[0]
     assert second["outcome"] == "ticket" and second["ticket_id"] != first["ticket_id"]
+
+
+def test_a_parse_worker_of_python_m_ticketing_cli_can_start() -> None:
+    """A spawned parse worker of `python -m ticketing.cli serve` re-runs cli.py as
+    __mp_main__; that must not import the command groups (a circular import there killed
+    every worker)."""
+    code = "import runpy; runpy.run_module('ticketing.cli', run_name='__mp_main__', alter_sys=True)"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=str(REPO), capture_output=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")

@@ -248,13 +248,15 @@ def test_json_logs_carry_ticket_message_and_mailbox(
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=60) == 0
     records = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
-    ingested = [r for r in records if r["message"].startswith("ticket:")]
+    ingested = [r for r in records if r.get("outcome") == "ticket"]
     assert len(ingested) == 2
     for r in ingested:
         assert (
             r["mailbox"] == "billing" and r["ticket"] and r["message_id"] and r["level"] == "info"
         )
-        assert r["message"].startswith("ticket: new ticket")
+        assert (r["queue"], r["source"]) == ("billing", "imap")
+        assert r["sender"] == r["message_id"].replace(".", "", 1)  # <log.0@...> from log0@...
+        assert r["message"].startswith(f"mail <{r['message_id']}> from {r['sender']}: ticket, ")
 
 
 def test_mail_arriving_during_a_poll_is_not_left_waiting_for_idle(

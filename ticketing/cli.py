@@ -466,9 +466,16 @@ def poll(app: App, once: bool, mailbox_names: tuple[str, ...], as_json: bool) ->
 
 
 @cli.command()
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    default=None,
+    help="Log lines as text or as JSON objects (default: [service] log_json).",
+)
 @pass_app
-def serve(app: App) -> None:
-    """Run the service: IMAP mailboxes, SMTP ingress and the outbox dispatcher."""
+def serve(app: App, log_format: str | None) -> None:
+    """Run the service: IMAP mailboxes, SMTP ingress and the outbox dispatcher. Logs one
+    line per mail (its ticket, queue, sender and Message-ID) to standard error."""
     import logging
 
     from ticketing.logs import configure_logging
@@ -476,7 +483,8 @@ def serve(app: App) -> None:
     from ticketing.service import Service
 
     s = app.settings
-    configure_logging(s.service.log_level, s.service.log_json, redact=secret_values(s))
+    as_json = s.service.log_json if log_format is None else log_format == "json"
+    configure_logging(s.service.log_level, as_json, redact=secret_values(s))
     service = Service(s, app.engine, app.pipeline, announce=lambda m: click.echo(m))
     service.install_signal_handlers()
     if s.ingress.host_port:
@@ -2361,14 +2369,17 @@ def tickets_move(app: App, ticket: str, queue: str, reason: str, actor: str, as_
 
 
 def _register_groups() -> None:
+    from ticketing.cli_db import db
     from ticketing.cli_routing import routing
 
     cli.add_command(routing)
+    cli.add_command(db)
 
 
-# Only the package's own module registers them: run as a script (`__main__`) it imports
-# the package module below, and a worker process re-importing the script by name
-# (`__mp_main__`, multiprocessing's spawn) needs no command line at all.
+# Only in the package's module: `python -m ticketing.cli` runs this file as __main__, and
+# a parse worker it spawns re-runs it as __mp_main__; registering there would import the
+# command groups, which import ticketing.cli, which registers them: a circular import
+# that killed every parse worker of a `python -m ticketing.cli serve`.
 if __name__ == "ticketing.cli":
     _register_groups()
 

@@ -17,8 +17,13 @@ from ticketing.rawjson import json_serializer
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for `url`; for SQLite the file's directory is created if missing."""
+def make_engine(url: str, *, snapshot_reader: bool = False, **kwargs: Any) -> Engine:
+    """An engine for `url`; for SQLite the file's directory is created if missing.
+
+    `snapshot_reader`: for a reader that wants one consistent view without blocking
+    writers (`db copy`): SQLite transactions begin deferred, so they hold no write lock
+    and see the snapshot of their first read; PostgreSQL transactions are REPEATABLE READ.
+    """
     # JSON a parse worker already serialised (a routing decision) is stored as is.
     kwargs.setdefault("json_serializer", json_serializer)
     if url.startswith("sqlite"):
@@ -29,9 +34,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             url, connect_args={"timeout": 30, "check_same_thread": False}, **kwargs
         )
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin_immediate)
+        event.listen(
+            engine, "begin", _sqlite_begin_deferred if snapshot_reader else _sqlite_begin_immediate
+        )
         return engine
     kwargs.setdefault("pool_pre_ping", True)
+    if snapshot_reader:
+        kwargs.setdefault("isolation_level", "REPEATABLE READ")
     return create_engine(url, **kwargs)
 
 
@@ -54,6 +63,10 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     # fails at once with "database is locked" (WAL snapshot conflict) instead of
     # waiting. Taking the write lock up front makes writers queue on busy_timeout.
     conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_begin_deferred(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def url_password(url: str) -> str:
@@ -91,6 +104,38 @@ def upgrade(url: str) -> None:
         password = url_password(url)
         why = str(exc).replace(password, "***") if password else str(exc)
         raise TicketingError(f"cannot initialise the database at {redact_url(url)}: {why}") from exc
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of ticketing knows."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head()
+    assert head is not None, "no migrations"
+    return head
+
+
+def pending_revisions(current: str | None) -> list[tuple[str, str]]:
+    """The migrations `upgrade` would apply after `current` (None: an empty database),
+    oldest first, each (revision, the first line of its description)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config("sqlite://"))
+    steps = list(script.iterate_revisions("heads", current or "base"))
+    return [(rev.revision, _summary(rev.doc or "")) for rev in reversed(steps)]
+
+
+def known_revision(revision: str) -> bool:
+    """Whether this version of ticketing has the migration `revision` (a database a
+    newer version upgraded has one it does not)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config("sqlite://"))
+    return revision in {rev.revision for rev in script.walk_revisions()}
+
+
+def _summary(doc: str) -> str:
+    return " ".join(doc.strip().split("\n\n", 1)[0].split())
 
 
 def current_revision(engine: Engine) -> str | None:

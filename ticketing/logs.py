@@ -1,5 +1,6 @@
 """Logging set-up for the service: plain text for people, JSON lines for collectors,
-with the ticket, message, mailbox and outbox ids of each record when it has them."""
+with the ticket, queue, sender, Message-ID, mailbox and outbox ids of each record when it
+has them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,19 @@ from datetime import UTC, datetime
 
 from ticketing import display
 
-CONTEXT_KEYS = ("ticket", "message_id", "mailbox", "outbox", "raw")
+# Per mail (ticketing.pipeline): outcome, ticket, queue, sender, message_id, source,
+# mailbox, raw; per outbound mail: outbox.
+CONTEXT_KEYS = (
+    "outcome",
+    "ticket",
+    "queue",
+    "sender",
+    "message_id",
+    "source",
+    "mailbox",
+    "outbox",
+    "raw",
+)
 
 
 class JsonFormatter(logging.Formatter):

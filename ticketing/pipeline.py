@@ -21,7 +21,7 @@ from typing import Any, TypeGuard
 
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session, col
 
 from ticketing import replykeys
@@ -426,19 +426,59 @@ class Pipeline:
                 before_commit(session)
             session.commit()
         if log.isEnabledFor(logging.INFO):
-            for item, result in zip(items, results, strict=True):
-                log.info(
-                    "%s: %s",
-                    result.outcome,
-                    result.detail,
-                    extra={
-                        "ticket": result.ticket_id,
-                        "message_id": result.message_id,
-                        "mailbox": item.mailbox,
-                        "raw": result.raw_id,
-                    },
-                )
+            try:
+                self._log_results(items, [email for email, _ in parsed], results)
+            except Exception:  # committed: the caller must hear success, whatever the log did
+                log.exception("cannot log the mail just stored")
         return results
+
+    def _log_results(
+        self,
+        items: Sequence[RawItem],
+        emails: Sequence[InboundEmail | None],
+        results: Sequence[IngestResult],
+    ) -> None:
+        """One log line per mail: what became of it, its ticket and that ticket's queue,
+        the sender and the Message-ID (one query for the queues of the batch)."""
+        ticket_ids = {r.ticket_id for r in results if r.ticket_id is not None}
+        queues: dict[int, str] = {}
+        if ticket_ids:
+            try:
+                with Session(self.engine) as session:
+                    rows = session.execute(
+                        select(col(Ticket.id), col(Ticket.queue)).where(
+                            col(Ticket.id).in_(ticket_ids)
+                        )
+                    )
+                    queues = {ticket_id: queue for ticket_id, queue in rows}
+            except SQLAlchemyError:  # the batch is committed: a log line must not undo that
+                log.warning("cannot read the queues of the tickets just stored", exc_info=True)
+        for item, email, result in zip(items, emails, results, strict=True):
+            sender = (email.sender_email if email is not None else None) or item.envelope_from
+            queue = queues.get(result.ticket_id) if result.ticket_id is not None else None
+            where = (
+                f"ticket {result.ticket_id} in {queue}"
+                if result.ticket_id is not None
+                else "no ticket"
+            )
+            log.info(
+                "mail <%s> from %s: %s, %s (%s)",
+                result.message_id,
+                sender or "(no sender)",
+                result.outcome,
+                where,
+                result.detail,
+                extra={
+                    "outcome": result.outcome,
+                    "ticket": result.ticket_id,
+                    "queue": queue,
+                    "sender": sender,
+                    "message_id": result.message_id,
+                    "source": item.source,
+                    "mailbox": item.mailbox,
+                    "raw": result.raw_id,
+                },
+            )
 
     # -- the set-wise fast path ----------------------------------------------------------
 
