@@ -78,3 +78,35 @@ def test_search_leaves_acknowledgements_out_and_a_downgrade_puts_them_back(
             assert all("auto-reply" in d for d in trigram_indexes())
     finally:
         engine.dispose()
+
+
+def test_the_written_down_schema_revision_is_the_newest_migration() -> None:
+    from ticketing.db import SCHEMA_REVISION, head_revision
+
+    assert head_revision() == SCHEMA_REVISION
+
+
+def test_a_command_on_an_older_schema_says_to_upgrade(tmp_path: Path) -> None:
+    """Not `unexpected error: no such column`: the revision, the one needed, the command."""
+    from click.testing import CliRunner
+
+    from tests.support import write_config
+    from ticketing.cli import cli
+    from ticketing.config import load_settings
+    from ticketing.db import SCHEMA_REVISION
+
+    config = write_config(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--config", str(config), "init"]).exit_code == 0
+    url = load_settings(config).database_url
+    command.downgrade(_alembic_config(url), "0005")
+    out = runner.invoke(cli, ["--config", str(config), "tickets", "list"])
+    assert out.exit_code != 0
+    assert (
+        f"the database schema is at revision 0005, this version of ticketing needs "
+        f"{SCHEMA_REVISION}: run `ticketing db upgrade`"
+    ) in out.output
+    assert "unexpected error" not in out.output
+    upgraded = runner.invoke(cli, ["--config", str(config), "db", "upgrade"])
+    assert upgraded.exit_code == 0, upgraded.output
+    assert runner.invoke(cli, ["--config", str(config), "tickets", "list"]).exit_code == 0

@@ -58,15 +58,19 @@ class App:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            from ticketing.db import current_revision, make_engine
+            from ticketing.db import current_revision, make_engine, schema_problem
 
-            self._engine = make_engine(self.settings.database_url)
+            engine = make_engine(self.settings.database_url)
             try:
-                revision = current_revision(self._engine)
+                revision = current_revision(engine)
             except Exception as exc:  # any driver error means: not reachable
+                engine.dispose()
                 raise TicketingError(f"cannot open the database: {_one_line(exc)}") from exc
-            if revision is None:
-                raise TicketingError("the database is not initialised: run `ticketing init` first")
+            problem = schema_problem(revision)
+            if problem is not None:
+                engine.dispose()
+                raise TicketingError(problem)
+            self._engine = engine
         return self._engine
 
     @property

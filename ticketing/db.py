@@ -106,6 +106,28 @@ def upgrade(url: str) -> None:
         raise TicketingError(f"cannot initialise the database at {redact_url(url)}: {why}") from exc
 
 
+# The newest migration, written down so that every command can compare a database with
+# it without importing Alembic (tests/test_db.py checks it against the migrations).
+SCHEMA_REVISION = "0008"
+
+
+def schema_problem(revision: str | None) -> str | None:
+    """What is wrong with a database at `revision` for this version, or None."""
+    if revision is None:
+        return "the database is not initialised: run `ticketing init` first"
+    if revision < SCHEMA_REVISION:
+        return (
+            f"the database schema is at revision {revision}, this version of ticketing needs "
+            f"{SCHEMA_REVISION}: run `ticketing db upgrade` (back up the database first)"
+        )
+    if revision > SCHEMA_REVISION:
+        return (
+            f"the database schema is at revision {revision}, written by a newer ticketing "
+            f"than this one (which knows up to {SCHEMA_REVISION}): upgrade ticketing"
+        )
+    return None
+
+
 def head_revision() -> str:
     """The newest schema revision this version of ticketing knows."""
     from alembic.script import ScriptDirectory
