@@ -349,17 +349,25 @@ def _cpu_lines(scenario: dict[str, Any], results: dict[str, Any]) -> list[str]:
     ]
 
 
-def _sealed_section() -> list[str]:
-    """corpus/sealed/measurements.csv: each sealed batch measured once per model version."""
+def _measurements(relative: str) -> list[dict[str, str]]:
+    """The rows of a measurements CSV in the repository, or none when it is missing."""
     import csv
 
     from bench.env import REPO
 
-    path = REPO / "corpus" / "sealed" / "measurements.csv"
+    path = REPO / relative
     if not path.exists():
         return []
     with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+        return list(csv.DictReader(fh))
+
+
+def _sealed_section() -> list[str]:
+    """corpus/sealed/measurements.csv: each sealed batch measured once per model version."""
+
+    rows = _measurements("corpus/sealed/measurements.csv")
+    if not rows:
+        return []
     out = [
         "## Routing accuracy on sealed batches",
         "",
@@ -381,15 +389,10 @@ def _sealed_section() -> list[str]:
 
 def _replies_section() -> list[str]:
     """tests/data/replies/measurements.csv: reply trimming per language, ours and libraries."""
-    import csv
 
-    from bench.env import REPO
-
-    path = REPO / "tests" / "data" / "replies" / "measurements.csv"
-    if not path.exists():
+    rows = _measurements("tests/data/replies/measurements.csv")
+    if not rows:
         return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
     out = [
         "## Reply trimming across languages",
         "",

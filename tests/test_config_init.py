@@ -49,6 +49,20 @@ def new_desk(tmp_path: Path, extra: str = "") -> Path:
     return config
 
 
+def mailbox_toml(account: ImapAccount, ca_file: Path, password_line: str) -> str:
+    """A [[mailboxes]] entry named billing for `account` over implicit TLS."""
+    return f"""
+[[mailboxes]]
+name = "billing"
+host = "{account.host}"
+port = {account.imaps_port}
+security = "tls"
+ca_file = "{ca_file}"
+username = "{account.username}"
+{password_line}
+"""
+
+
 def check(config: Path, code: int = 0) -> str:
     return run("--config", str(config), "config", "check", code=code)
 
@@ -182,16 +196,11 @@ def test_a_wrong_imap_password_is_named(tmp_path: Path, imap_account: ImapAccoun
     (tmp_path / "imap-password").write_text("not-the-password\n")
     config = new_desk(
         tmp_path,
-        f"""
-[[mailboxes]]
-name = "billing"
-host = "{imap_account.host}"
-port = {imap_account.imaps_port}
-security = "tls"
-ca_file = "{imap_account.dovecot.cert_file}"
-username = "{imap_account.username}"
-password_file = "{tmp_path / "imap-password"}"
-""",
+        mailbox_toml(
+            imap_account,
+            imap_account.dovecot.cert_file,
+            f'password_file = "{tmp_path / "imap-password"}"',
+        ),
     )
     out = check(config, code=1)
     [line] = [line for line in out.splitlines() if line.startswith("FAIL  mailbox billing:")]
@@ -212,17 +221,7 @@ def test_tls_verification_failing_names_the_host_and_the_ca_file(
     made, _ = make_self_signed_cert(tmp_path / "other")
     other_ca.write_bytes(made.read_bytes())
     config = new_desk(
-        tmp_path,
-        f"""
-[[mailboxes]]
-name = "billing"
-host = "{imap_account.host}"
-port = {imap_account.imaps_port}
-security = "tls"
-ca_file = "{other_ca}"
-username = "{imap_account.username}"
-password_env = "NOT_SET_ANYWHERE"
-""",
+        tmp_path, mailbox_toml(imap_account, other_ca, 'password_env = "NOT_SET_ANYWHERE"')
     )
     out = check(config, code=1)
     [line] = [line for line in out.splitlines() if line.startswith("FAIL  mailbox billing:")]
