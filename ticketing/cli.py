@@ -626,49 +626,82 @@ def tickets() -> None:
     """List, show and work tickets."""
 
 
+def actor_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--actor",
+        default=lambda: os.environ.get("USER") or "agent",
+        show_default="$USER",
+        help="Who does it (recorded in the audit trail).",
+    )(func)
+
+
+STATUSES = ["new", "open", "pending", "escalated", "resolved", "closed"]
+
+
 @tickets.command("list")
-@click.option("--queue")
+@click.option("--queue", multiple=True, help="Tickets in this queue (repeatable: any of them).")
 @click.option(
-    "--status", type=click.Choice(["new", "open", "pending", "escalated", "resolved", "closed"])
+    "--status", type=click.Choice(STATUSES), multiple=True, help="Repeatable: any of them."
 )
+@click.option("--open", "open_only", is_flag=True, help="Every status but resolved and closed.")
 @click.option("--requester", help="The requester's email address.")
-@click.option("--assignee", help="Tickets assigned to this agent.")
+@click.option("--assignee", multiple=True, help="Assigned to this agent (repeatable).")
+@click.option("--mine", is_flag=True, help="Assigned to the agent running this (--actor).")
 @click.option("--unassigned", is_flag=True, help="Only tickets nobody is assigned to.")
-@click.option("--tag", help="Tickets carrying this tag.")
+@click.option("--tag", multiple=True, help="Carrying this tag (repeatable: any of them).")
 @click.option("--older-than", metavar="AGE", help="Created at least AGE ago: 30m, 12h, 3d, 2w.")
 @click.option("--newer-than", metavar="AGE", help="Created at most AGE ago.")
 @click.option("--sla-breached", is_flag=True, help="Only tickets that missed an SLA target.")
 @click.option(
+    "--breaching",
+    metavar="WITHIN",
+    is_flag=False,
+    flag_value="0m",
+    help="Open tickets whose next SLA target falls due within WITHIN (e.g. 2h) or is "
+    "over; alone, only those already over.",
+)
+@click.option(
     "--sort",
-    type=click.Choice(["updated", "created", "priority", "id"]),
+    type=click.Choice(["updated", "created", "priority", "id", "age", "due"]),
     default="updated",
     show_default=True,
-    help="Newest (or most urgent) first.",
+    help="updated/created: newest first; priority: most urgent first; age: oldest "
+    "first; due: soonest SLA target first.",
 )
-@click.option("--reverse", is_flag=True, help="Oldest (or least urgent) first.")
+@click.option("--reverse", is_flag=True, help="Flip the order.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
 @click.option("--offset", default=0, type=click.IntRange(0, MAX_ID))
 @click.option(
     "--page", type=click.IntRange(1, MAX_ID), help="Page number (pages of --limit tickets)."
 )
+@click.option(
+    "--actor",
+    default=lambda: os.environ.get("USER") or "agent",
+    show_default="$USER",
+    help="The agent --mine means.",
+)
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def tickets_list(
     app: App,
-    queue: str | None,
-    status: str | None,
+    queue: tuple[str, ...],
+    status: tuple[str, ...],
+    open_only: bool,
     requester: str | None,
-    assignee: str | None,
+    assignee: tuple[str, ...],
+    mine: bool,
     unassigned: bool,
-    tag: str | None,
+    tag: tuple[str, ...],
     older_than: str | None,
     newer_than: str | None,
     sla_breached: bool,
+    breaching: str | None,
     sort: str,
     reverse: bool,
     limit: int,
     offset: int,
     page: int | None,
+    actor: str,
     as_json: bool,
 ) -> None:
     """List tickets, most recently updated first."""
@@ -676,10 +709,12 @@ def tickets_list(
 
     from ticketing.desk import list_tickets, parse_duration
 
-    if queue and queue not in app.settings.service.queues:
-        fail(f"unknown queue {queue!r} (known: {', '.join(app.settings.service.queues)})")
-    if assignee and unassigned:
-        fail("give --assignee or --unassigned, not both")
+    for q in queue:
+        if q not in app.settings.service.queues:
+            fail(f"unknown queue {q!r} (known: {', '.join(app.settings.service.queues)})")
+    assignees = [*assignee, *([actor] if mine else [])]
+    if assignees and unassigned:
+        fail("give --assignee/--mine or --unassigned, not both")
     if page is not None:
         if offset:
             fail("give --offset or --page, not both")
@@ -687,6 +722,7 @@ def tickets_list(
     try:
         older = parse_duration(older_than) if older_than else None
         newer = parse_duration(newer_than) if newer_than else None
+        within = parse_duration(breaching) if breaching is not None else None
     except TicketingError as exc:
         fail(str(exc))
     with Session(app.engine) as session:
@@ -695,13 +731,15 @@ def tickets_list(
             app.settings,
             queue=queue,
             status=status,
+            open_only=open_only,
             requester=requester,
-            assignee=assignee,
+            assignee=assignees,
             unassigned=unassigned,
             tag=tag,
             older_than=older,
             newer_than=newer,
             sla_breached=sla_breached,
+            breaching=within,
             sort=sort,
             reverse=reverse,
             limit=limit,
@@ -727,6 +765,42 @@ def tickets_list(
                 ("subject", "SUBJECT"),
             ],
         )
+
+
+@cli.group()
+def agents() -> None:
+    """Who works which tickets."""
+
+
+@agents.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def agents_list(app: App, as_json: bool) -> None:
+    """Each agent with their open tickets and the one waiting longest on them."""
+    from sqlmodel import Session
+
+    from ticketing.desk import agent_desks
+
+    with Session(app.engine) as session:
+        rows = agent_desks(session, app.settings)
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        oldest = row["oldest_waiting"]
+        row["statuses"] = ", ".join(f"{k} {v}" for k, v in sorted(row["by_status"].items()))
+        row["oldest"] = f"{oldest['ref']} {oldest['updated_at']}" if oldest else ""
+        row["oldest_subject"] = oldest["subject"] if oldest else ""
+    table(
+        rows,
+        [
+            ("agent", "AGENT"),
+            ("open", "OPEN"),
+            ("statuses", "BY STATUS"),
+            ("oldest", "OLDEST WAITING"),
+            ("oldest_subject", "SUBJECT"),
+        ],
+    )
 
 
 def _ticket_id(value: str, settings: Settings) -> int:
@@ -879,15 +953,6 @@ def tickets_release(app: App, raw_id: int, mode: str | None, actor: str, as_json
 
 
 # -- tickets: the agent's desk (lifecycle, vendor escalations, disputes, search) ---------
-
-
-def actor_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--actor",
-        default=lambda: os.environ.get("USER") or "agent",
-        show_default="$USER",
-        help="Who does it (recorded in the audit trail).",
-    )(func)
 
 
 def _canonical_invoice_option(
