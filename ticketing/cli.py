@@ -1102,6 +1102,72 @@ def tickets_reply(
     )
 
 
+@tickets.command("attachment")
+@click.argument("ticket")
+@click.option("--list", "list_them", is_flag=True, help="List them (the default).")
+@click.option(
+    "--save",
+    "save_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Save every one directly inside DIR under a safe name; existing files are kept.",
+)
+@click.option("--open", "open_id", type=int, metavar="ID", help="Open this one in a viewer.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def tickets_attachment(
+    app: App,
+    ticket: str,
+    list_them: bool,
+    save_dir: Path | None,
+    open_id: int | None,
+    as_json: bool,
+) -> None:
+    """List a ticket's attachments, save them, or open one."""
+    from sqlmodel import Session
+
+    from ticketing.attachment_files import list_attachments, save_attachments, save_for_opening
+
+    if sum((list_them, save_dir is not None, open_id is not None)) > 1:
+        fail("give one of --list, --save DIR, --open ID")
+    tid = _ticket_id(ticket, app.settings)
+    with Session(app.engine) as session:
+        if save_dir is not None:
+            result = save_attachments(session, app.settings, tid, save_dir)
+            if as_json:
+                emit_json(result)
+            else:
+                for row in result["saved"]:
+                    echo(f"saved {row['path']}")
+                for row in result["refused"]:
+                    echo(f"not saved (a file of that name exists): {row['path']}", err=True)
+            if result["refused"]:
+                sys.exit(1)
+            return
+        if open_id is not None:
+            path = save_for_opening(session, app.settings, tid, open_id)
+            if as_json:
+                emit_json({"id": open_id, "path": str(path)})
+            else:
+                echo(f"opening {path}")
+            click.launch(str(path))
+            return
+        rows = list_attachments(session, tid)
+    if as_json:
+        emit_json(rows)
+        return
+    table(
+        rows,
+        [
+            ("id", "ID"),
+            ("message", "MSG"),
+            ("direction", "DIR"),
+            ("save_as", "NAME"),
+            ("content_type", "TYPE"),
+            ("size", "SIZE"),
+        ],
+    )
+
+
 @tickets.command("note")
 @click.argument("ticket")
 @click.argument("text", required=False)
