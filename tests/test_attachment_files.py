@@ -79,3 +79,14 @@ def test_open_saves_one_into_a_private_folder(
     assert "one of" in desk.fails(
         2, "tickets", "attachment", str(tid), "--list", "--open", str(rows[0]["id"])
     )
+
+
+def test_attachment_names_are_searchable(desk: Desk) -> None:
+    tid = desk.ingest(mail_with_files())
+    found = desk.json("tickets", "search", "invoice.pdf")
+    assert [r["id"] for r in found] == [tid]
+    assert found[0]["snippet"] == "attachment: invoice.pdf"
+    assert [r["id"] for r in desk.json("tickets", "search", "NOTES.TXT")] == [tid]
+    # Every term must still occur: one in the text, one in a file name.
+    assert [r["id"] for r in desk.json("tickets", "search", "attached", "notes")] == [tid]
+    assert desk.json("tickets", "search", "invoice.docx") == []
