@@ -1064,6 +1064,12 @@ def _run_action(
     help="Status afterwards (default: [lifecycle].reply_status for new/open tickets).",
 )
 @click.option("--sign", "signature", default="", help="The name signing the mail.")
+@click.option(
+    "--cc", multiple=True, metavar="ADDRESS", help="Also to this address, in Cc (repeatable)."
+)
+@click.option(
+    "--bcc", multiple=True, metavar="ADDRESS", help="Also to this address, unseen (repeatable)."
+)
 @actor_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
@@ -1075,6 +1081,8 @@ def tickets_reply(
     template_name: str | None,
     status: str | None,
     signature: str,
+    cc: tuple[str, ...],
+    bcc: tuple[str, ...],
     actor: str,
     as_json: bool,
 ) -> None:
@@ -1098,6 +1106,8 @@ def tickets_reply(
             template=template_name or "reply",
             status=status,
             signature=signature,
+            cc=cc,
+            bcc=bcc,
         ),
     )
 
