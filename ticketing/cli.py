@@ -630,49 +630,82 @@ def tickets() -> None:
     """List, show and work tickets."""
 
 
+def actor_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--actor",
+        default=lambda: os.environ.get("USER") or "agent",
+        show_default="$USER",
+        help="Who does it (recorded in the audit trail).",
+    )(func)
+
+
+STATUSES = ["new", "open", "pending", "escalated", "resolved", "closed"]
+
+
 @tickets.command("list")
-@click.option("--queue")
+@click.option("--queue", multiple=True, help="Tickets in this queue (repeatable: any of them).")
 @click.option(
-    "--status", type=click.Choice(["new", "open", "pending", "escalated", "resolved", "closed"])
+    "--status", type=click.Choice(STATUSES), multiple=True, help="Repeatable: any of them."
 )
+@click.option("--open", "open_only", is_flag=True, help="Every status but resolved and closed.")
 @click.option("--requester", help="The requester's email address.")
-@click.option("--assignee", help="Tickets assigned to this agent.")
+@click.option("--assignee", multiple=True, help="Assigned to this agent (repeatable).")
+@click.option("--mine", is_flag=True, help="Assigned to the agent running this (--actor).")
 @click.option("--unassigned", is_flag=True, help="Only tickets nobody is assigned to.")
-@click.option("--tag", help="Tickets carrying this tag.")
+@click.option("--tag", multiple=True, help="Carrying this tag (repeatable: any of them).")
 @click.option("--older-than", metavar="AGE", help="Created at least AGE ago: 30m, 12h, 3d, 2w.")
 @click.option("--newer-than", metavar="AGE", help="Created at most AGE ago.")
 @click.option("--sla-breached", is_flag=True, help="Only tickets that missed an SLA target.")
 @click.option(
+    "--breaching",
+    metavar="WITHIN",
+    is_flag=False,
+    flag_value="0m",
+    help="Open tickets whose next SLA target falls due within WITHIN (e.g. 2h) or is "
+    "over; alone, only those already over.",
+)
+@click.option(
     "--sort",
-    type=click.Choice(["updated", "created", "priority", "id"]),
+    type=click.Choice(["updated", "created", "priority", "id", "age", "due"]),
     default="updated",
     show_default=True,
-    help="Newest (or most urgent) first.",
+    help="updated/created: newest first; priority: most urgent first; age: oldest "
+    "first; due: soonest SLA target first.",
 )
-@click.option("--reverse", is_flag=True, help="Oldest (or least urgent) first.")
+@click.option("--reverse", is_flag=True, help="Flip the order.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
 @click.option("--offset", default=0, type=click.IntRange(0, MAX_ID))
 @click.option(
     "--page", type=click.IntRange(1, MAX_ID), help="Page number (pages of --limit tickets)."
 )
+@click.option(
+    "--actor",
+    default=lambda: os.environ.get("USER") or "agent",
+    show_default="$USER",
+    help="The agent --mine means.",
+)
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def tickets_list(
     app: App,
-    queue: str | None,
-    status: str | None,
+    queue: tuple[str, ...],
+    status: tuple[str, ...],
+    open_only: bool,
     requester: str | None,
-    assignee: str | None,
+    assignee: tuple[str, ...],
+    mine: bool,
     unassigned: bool,
-    tag: str | None,
+    tag: tuple[str, ...],
     older_than: str | None,
     newer_than: str | None,
     sla_breached: bool,
+    breaching: str | None,
     sort: str,
     reverse: bool,
     limit: int,
     offset: int,
     page: int | None,
+    actor: str,
     as_json: bool,
 ) -> None:
     """List tickets, most recently updated first."""
@@ -680,10 +713,12 @@ def tickets_list(
 
     from ticketing.desk import list_tickets, parse_duration
 
-    if queue and queue not in app.settings.service.queues:
-        fail(f"unknown queue {queue!r} (known: {', '.join(app.settings.service.queues)})")
-    if assignee and unassigned:
-        fail("give --assignee or --unassigned, not both")
+    for q in queue:
+        if q not in app.settings.service.queues:
+            fail(f"unknown queue {q!r} (known: {', '.join(app.settings.service.queues)})")
+    assignees = [*assignee, *([actor] if mine else [])]
+    if assignees and unassigned:
+        fail("give --assignee/--mine or --unassigned, not both")
     if page is not None:
         if offset:
             fail("give --offset or --page, not both")
@@ -691,6 +726,7 @@ def tickets_list(
     try:
         older = parse_duration(older_than) if older_than else None
         newer = parse_duration(newer_than) if newer_than else None
+        within = parse_duration(breaching) if breaching is not None else None
     except TicketingError as exc:
         fail(str(exc))
     with Session(app.engine) as session:
@@ -699,13 +735,15 @@ def tickets_list(
             app.settings,
             queue=queue,
             status=status,
+            open_only=open_only,
             requester=requester,
-            assignee=assignee,
+            assignee=assignees,
             unassigned=unassigned,
             tag=tag,
             older_than=older,
             newer_than=newer,
             sla_breached=sla_breached,
+            breaching=within,
             sort=sort,
             reverse=reverse,
             limit=limit,
@@ -731,6 +769,42 @@ def tickets_list(
                 ("subject", "SUBJECT"),
             ],
         )
+
+
+@cli.group()
+def agents() -> None:
+    """Who works which tickets."""
+
+
+@agents.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def agents_list(app: App, as_json: bool) -> None:
+    """Each agent with their open tickets and the one waiting longest on them."""
+    from sqlmodel import Session
+
+    from ticketing.desk import agent_desks
+
+    with Session(app.engine) as session:
+        rows = agent_desks(session, app.settings)
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        oldest = row["oldest_waiting"]
+        row["statuses"] = ", ".join(f"{k} {v}" for k, v in sorted(row["by_status"].items()))
+        row["oldest"] = f"{oldest['ref']} {oldest['updated_at']}" if oldest else ""
+        row["oldest_subject"] = oldest["subject"] if oldest else ""
+    table(
+        rows,
+        [
+            ("agent", "AGENT"),
+            ("open", "OPEN"),
+            ("statuses", "BY STATUS"),
+            ("oldest", "OLDEST WAITING"),
+            ("oldest_subject", "SUBJECT"),
+        ],
+    )
 
 
 def _ticket_id(value: str, settings: Settings) -> int:
@@ -885,15 +959,6 @@ def tickets_release(app: App, raw_id: int, mode: str | None, actor: str, as_json
 # -- tickets: the agent's desk (lifecycle, vendor escalations, disputes, search) ---------
 
 
-def actor_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--actor",
-        default=lambda: os.environ.get("USER") or "agent",
-        show_default="$USER",
-        help="Who does it (recorded in the audit trail).",
-    )(func)
-
-
 def _canonical_invoice_option(
     ctx: click.Context, param: click.Parameter, value: str | None
 ) -> str | None:
@@ -1003,6 +1068,12 @@ def _run_action(
     help="Status afterwards (default: [lifecycle].reply_status for new/open tickets).",
 )
 @click.option("--sign", "signature", default="", help="The name signing the mail.")
+@click.option(
+    "--cc", multiple=True, metavar="ADDRESS", help="Also to this address, in Cc (repeatable)."
+)
+@click.option(
+    "--bcc", multiple=True, metavar="ADDRESS", help="Also to this address, unseen (repeatable)."
+)
 @actor_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
@@ -1014,6 +1085,8 @@ def tickets_reply(
     template_name: str | None,
     status: str | None,
     signature: str,
+    cc: tuple[str, ...],
+    bcc: tuple[str, ...],
     actor: str,
     as_json: bool,
 ) -> None:
@@ -1037,7 +1110,75 @@ def tickets_reply(
             template=template_name or "reply",
             status=status,
             signature=signature,
+            cc=cc,
+            bcc=bcc,
         ),
+    )
+
+
+@tickets.command("attachment")
+@click.argument("ticket")
+@click.option("--list", "list_them", is_flag=True, help="List them (the default).")
+@click.option(
+    "--save",
+    "save_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Save every one directly inside DIR under a safe name; existing files are kept.",
+)
+@click.option("--open", "open_id", type=int, metavar="ID", help="Open this one in a viewer.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def tickets_attachment(
+    app: App,
+    ticket: str,
+    list_them: bool,
+    save_dir: Path | None,
+    open_id: int | None,
+    as_json: bool,
+) -> None:
+    """List a ticket's attachments, save them, or open one."""
+    from sqlmodel import Session
+
+    from ticketing.attachment_files import list_attachments, save_attachments, save_for_opening
+
+    if sum((list_them, save_dir is not None, open_id is not None)) > 1:
+        fail("give one of --list, --save DIR, --open ID")
+    tid = _ticket_id(ticket, app.settings)
+    with Session(app.engine) as session:
+        if save_dir is not None:
+            result = save_attachments(session, app.settings, tid, save_dir)
+            if as_json:
+                emit_json(result)
+            else:
+                for row in result["saved"]:
+                    echo(f"saved {row['path']}")
+                for row in result["refused"]:
+                    echo(f"not saved (a file of that name exists): {row['path']}", err=True)
+            if result["refused"]:
+                sys.exit(1)
+            return
+        if open_id is not None:
+            path = save_for_opening(session, app.settings, tid, open_id)
+            if as_json:
+                emit_json({"id": open_id, "path": str(path)})
+            else:
+                echo(f"opening {path}")
+            click.launch(str(path))
+            return
+        rows = list_attachments(session, tid)
+    if as_json:
+        emit_json(rows)
+        return
+    table(
+        rows,
+        [
+            ("id", "ID"),
+            ("message", "MSG"),
+            ("direction", "DIR"),
+            ("save_as", "NAME"),
+            ("content_type", "TYPE"),
+            ("size", "SIZE"),
+        ],
     )
 
 

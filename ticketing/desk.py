@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Text, case, cast, select
+from sqlalchemy import Text, case, cast, or_, select
 from sqlmodel import Session, col
 
 from ticketing.addresses import (
@@ -31,13 +31,14 @@ from ticketing.models import (
     Outcome,
     Participant,
     RawMessage,
+    Status,
     Ticket,
     VendorCase,
     VendorStatus,
     utcnow,
 )
 from ticketing.refs import format_ref
-from ticketing.sla import ticket_sla
+from ticketing.sla import calendar_from, due_dates, target_for, ticket_sla
 
 
 def iso(value: datetime | None) -> str | None:
@@ -120,7 +121,8 @@ def _message_json(message: Message) -> dict[str, Any]:
     }
 
 
-SORT_KEYS = ("updated", "created", "priority", "id")
+SORT_KEYS = ("updated", "created", "priority", "id", "age", "due")
+FINAL_STATUSES = (Status.RESOLVED.value, Status.CLOSED.value)
 _DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$")
 
 
@@ -135,70 +137,168 @@ def parse_duration(text: str) -> timedelta:
     )
 
 
+def _values(value: str | Sequence[str] | None) -> list[str]:
+    """One filter value or several as a list (empty: no filter)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [v for v in value if v]
+
+
+def next_sla_due(ticket: Ticket, settings: Settings) -> datetime | None:
+    """The earliest SLA target of a non-final ticket not yet met (None: no target runs)."""
+    if ticket.status in FINAL_STATUSES or ticket.merged_into is not None:
+        return None
+    target = target_for(settings.sla, ticket.queue, ticket.priority)
+    if target is None:
+        return None
+    open_dues = [
+        d.due_at for d in due_dates(ticket, target, calendar_from(settings.sla)) if d.met_at is None
+    ]
+    return min(open_dues) if open_dues else None
+
+
 def list_tickets(
     session: Session,
     settings: Settings,
     *,
-    queue: str | None = None,
-    status: str | None = None,
+    queue: str | Sequence[str] | None = None,
+    status: str | Sequence[str] | None = None,
     requester: str | None = None,
-    assignee: str | None = None,
+    assignee: str | Sequence[str] | None = None,
     unassigned: bool = False,
-    tag: str | None = None,
+    tag: str | Sequence[str] | None = None,
+    open_only: bool = False,
     older_than: timedelta | None = None,
     newer_than: timedelta | None = None,
     sla_breached: bool = False,
+    breaching: timedelta | None = None,
     sort: str = "updated",
     reverse: bool = False,
     limit: int = 50,
     offset: int = 0,
+    now: datetime | None = None,
 ) -> list[dict[str, Any]]:
-    """Tickets matching every filter given. Sorting: newest (or highest priority) first;
-    `reverse` flips it. Age is measured from creation."""
+    """Tickets matching every filter given; a filter given several values matches any of
+    them (`status=["open", "pending"]`), and several tags match a ticket carrying any.
+    `open_only`: every status but resolved and closed. `breaching`: non-final tickets
+    whose next SLA target not yet met falls due within that time, or is already over.
+    Sorting: newest (or highest priority) first, `age` oldest first, `due` the soonest
+    SLA target first (tickets without one last); `reverse` flips it. Age is measured
+    from creation."""
+    if sort not in SORT_KEYS:
+        raise TicketingError(f"unknown sort key {sort!r} (known: {', '.join(SORT_KEYS)})")
+    now = now or utcnow()
     query = select(Ticket)
-    if queue:
-        query = query.where(col(Ticket.queue) == queue)
-    if status:
-        query = query.where(col(Ticket.status) == status)
+    if queues := _values(queue):
+        query = query.where(col(Ticket.queue).in_(queues))
+    if statuses := _values(status):
+        query = query.where(col(Ticket.status).in_(statuses))
+    if open_only or breaching is not None:
+        query = query.where(col(Ticket.status).notin_(FINAL_STATUSES))
     if requester:
         query = query.where(col(Ticket.requester) == requester.lower())
-    if assignee:
-        query = query.where(col(Ticket.assignee) == assignee)
+    if assignees := _values(assignee):
+        query = query.where(col(Ticket.assignee).in_(assignees))
     if unassigned:
         query = query.where(col(Ticket.assignee).is_(None))
-    if tag:
+    if tags := _values(tag):
         # Tags are a JSON array; its text holds each tag as a JSON string, on both back ends.
-        needle = json.dumps(tag.strip().lower())
-        needle = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(cast(col(Ticket.tags), Text).like(f"%{needle}%", escape="\\"))
-    now = utcnow()
+        matches = []
+        for one in tags:
+            needle = json.dumps(one.strip().lower())
+            needle = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            matches.append(cast(col(Ticket.tags), Text).like(f"%{needle}%", escape="\\"))
+        query = query.where(or_(*matches))
     if older_than is not None:
         query = query.where(col(Ticket.created_at) <= now - older_than)
     if newer_than is not None:
         query = query.where(col(Ticket.created_at) >= now - newer_than)
     if sla_breached:
         query = query.where(col(Ticket.sla_breached).is_(True))
-    if sort not in SORT_KEYS:
-        raise TicketingError(f"unknown sort key {sort!r} (known: {', '.join(SORT_KEYS)})")
+    if breaching is not None or sort == "due":
+        # Due times are business-hour arithmetic on each ticket's queue and priority, so
+        # they are computed here, over the tickets the other filters left.
+        tickets = list(session.execute(query.order_by(col(Ticket.id))).scalars())
+        due = {t.id: next_sla_due(t, settings) for t in tickets}
+        if breaching is not None:
+            horizon = now + breaching
+            tickets = [t for t in tickets if (d := due[t.id]) is not None and d <= horizon]
+        far = datetime.max.replace(tzinfo=now.tzinfo)
+        if sort == "due":
+            tickets.sort(key=lambda t: (due[t.id] or far, t.id or 0), reverse=reverse)
+        else:
+            tickets.sort(key=lambda t: _sort_value(t, sort), reverse=not reverse)
+        return ticket_summaries(session, settings, tickets[offset : offset + limit])
     order: list[Any]
+    ascending = reverse
     if sort == "priority":
         rank = case(
             {"urgent": 3, "high": 2, "normal": 1, "low": 0}, value=col(Ticket.priority), else_=1
         )
         order = [rank, col(Ticket.updated_at)]
-    elif sort == "created":
+    elif sort in ("created", "age"):
         order = [col(Ticket.created_at)]
+        ascending = reverse if sort == "created" else not reverse
     elif sort == "id":
         order = [col(Ticket.id)]
     else:
         order = [col(Ticket.updated_at)]
     order.append(col(Ticket.id))
     query = (
-        query.order_by(*(o.asc() if reverse else o.desc() for o in order))
+        query.order_by(*(o.asc() if ascending else o.desc() for o in order))
         .limit(limit)
         .offset(offset)
     )
     return ticket_summaries(session, settings, list(session.execute(query).scalars()))
+
+
+_PRIORITY_RANK = {"urgent": 3, "high": 2, "normal": 1, "low": 0}
+
+
+def _sort_value(ticket: Ticket, sort: str) -> tuple[Any, ...]:
+    """The key of the SQL orders above, for lists sorted in Python (descending)."""
+    if sort == "priority":
+        return (_PRIORITY_RANK.get(ticket.priority, 1), ticket.updated_at, ticket.id or 0)
+    if sort == "created":
+        return (ticket.created_at, ticket.id or 0)
+    if sort == "age":  # oldest first: the negated age order
+        return (-ticket.created_at.timestamp(), -(ticket.id or 0))
+    if sort == "id":
+        return (ticket.id or 0,)
+    return (ticket.updated_at, ticket.id or 0)
+
+
+def agent_desks(session: Session, settings: Settings) -> list[dict[str, Any]]:
+    """Each agent with a non-final ticket: how many, by status, and the ticket waiting
+    longest on them (oldest last update among new, open and escalated tickets; pending
+    ones wait on the customer). Agents in name order."""
+    rows = session.execute(
+        select(Ticket)
+        .where(col(Ticket.assignee).is_not(None))
+        .where(col(Ticket.status).notin_(FINAL_STATUSES))
+        .where(col(Ticket.merged_into).is_(None))
+        .order_by(col(Ticket.assignee), col(Ticket.updated_at), col(Ticket.id))
+    ).scalars()
+    agents: dict[str, dict[str, Any]] = {}
+    for t in rows:
+        assert t.assignee is not None
+        entry = agents.setdefault(
+            t.assignee, {"agent": t.assignee, "open": 0, "by_status": {}, "oldest_waiting": None}
+        )
+        entry["open"] += 1
+        entry["by_status"][t.status] = entry["by_status"].get(t.status, 0) + 1
+        if entry["oldest_waiting"] is None and t.status != Status.PENDING.value:
+            assert t.id is not None
+            entry["oldest_waiting"] = {
+                "id": t.id,
+                "ref": format_ref(settings.service.ticket_tag, t.id),
+                "subject": t.subject,
+                "status": t.status,
+                "updated_at": iso(t.updated_at),
+            }
+    return list(agents.values())
 
 
 def get_ticket(session: Session, ticket_id: int) -> Ticket:

@@ -6,6 +6,8 @@ queues any customer mail in the caller's transaction; the caller commits.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -16,6 +18,7 @@ from sqlmodel import Session, col
 
 from ticketing.config import Settings
 from ticketing.errors import InvalidTransition, NotFound, TicketingError
+from ticketing.loops import deliverable
 from ticketing.models import (
     CollectionNotice,
     Dispute,
@@ -35,6 +38,7 @@ from ticketing.models import (
 from ticketing.notify import send
 from ticketing.refs import format_ref
 from ticketing.render import Renderer
+from ticketing.threads import add_participant
 
 PRIORITIES = ("low", "normal", "high", "urgent")
 STATUSES = tuple(s.value for s in Status)
@@ -155,9 +159,15 @@ def reply(
     template: str = "reply",
     status: str | None = None,
     signature: str = "",
+    cc: Sequence[str] = (),
+    bcc: Sequence[str] = (),
 ) -> ActionResult:
     """Mail the customer (template `reply` unless told), threaded; a reply to a new or
-    open ticket moves it to [lifecycle].reply_status unless `status` says otherwise."""
+    open ticket moves it to [lifecycle].reply_status unless `status` says otherwise.
+    `cc` addresses are added to the Cc header and become participants (their answers
+    join the ticket); `bcc` ones get the mail unseen and do not."""
+    extra_cc = checked_addresses(cc, "--cc")
+    hidden = checked_addresses(bcc, "--bcc")
     ticket = load_ticket(session, ticket_id)
     _refuse_merged(settings, ticket)
     if ticket.status == Status.CLOSED.value:
@@ -174,7 +184,24 @@ def reply(
     if target is not None and target != ticket.status:
         check_transition(ticket, target, settings)
     now = utcnow()
-    row = send(session, settings, renderer, ticket, template, actor, body=body, agent=signature)
+    own = {a.lower() for a in settings.own_addresses}
+    if any(a in own for a in [*extra_cc, *hidden]):
+        raise TicketingError("--cc/--bcc name one of our own addresses: mail would loop")
+    row = send(
+        session,
+        settings,
+        renderer,
+        ticket,
+        template,
+        actor,
+        extra_cc=extra_cc,
+        bcc=hidden,
+        body=body,
+        agent=signature,
+    )
+    assert ticket.id is not None
+    for address in extra_cc:
+        add_participant(session, ticket.id, address, "cc")
     previous = ticket.status
     if target is not None and target != ticket.status:
         change_status(session, ticket, target, actor, "agent replied", now)
@@ -195,6 +222,25 @@ def reply(
         [row.id],
         {"status": ticket.status},
     )
+
+
+_NOT_A_BARE_ADDRESS = re.compile(r"[\s<>,;()\[\]]")
+
+
+def checked_addresses(values: Sequence[str], option: str) -> list[str]:
+    """Bare addresses (`kato@customer.example`), lower-cased and each once;
+    TicketingError naming `option` for a display name, a list, or an address mail cannot
+    go to (ticketing/loops.py `deliverable`)."""
+    out: list[str] = []
+    for value in values:
+        address = value.strip()
+        if _NOT_A_BARE_ADDRESS.search(address) or not deliverable(address):
+            raise TicketingError(
+                f"{option} {value!r} is not an address (give one bare address per {option}, "
+                "e.g. kato@customer.example)"
+            )
+        out.append(address.lower())
+    return list(dict.fromkeys(out))
 
 
 def note(

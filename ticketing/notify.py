@@ -5,6 +5,7 @@ goes through `outbox.enqueue`, inside the caller's transaction (invariant 4).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +86,8 @@ def send(
     cc_participants: bool = True,
     counts_as_response: bool = True,
     auto_submitted: str | None = None,
+    extra_cc: Sequence[str] = (),
+    bcc: Sequence[str] = (),
     **extra: Any,
 ) -> OutboxMessage:
     """Queue `template` for the ticket's customer, threaded into their conversation.
@@ -111,7 +114,8 @@ def send(
         ticket=ticket,
         template=template,
         to=to,
-        cc=cc if cc_participants else (),
+        cc=[a for a in dict.fromkeys([*(cc if cc_participants else ()), *extra_cc]) if a not in to],
+        bcc=bcc,
         context=context,
         in_reply_to=threading.in_reply_to,
         references=threading.references,

@@ -331,8 +331,10 @@ def enqueue(
     actor: str = "system",
     cc: Sequence[str] = (),
     auto_submitted: str | None = None,
+    bcc: Sequence[str] = (),
 ) -> OutboxMessage:
     """Render `template` for `ticket` and add it to the outbox and the conversation.
+    `bcc` addresses get the mail through the envelope only: no header names them.
 
     The caller's transaction commits it together with whatever caused it.
     """
@@ -357,7 +359,7 @@ def enqueue(
         template=mail.template,
         auto=auto,
         from_addr=settings.from_address,
-        to_addrs=", ".join([*to, *cc]),
+        to_addrs=", ".join(dict.fromkeys([*to, *cc, *bcc])),
         subject=mail.subject,
         raw=raw,
     )
@@ -397,6 +399,7 @@ def enqueue(
                 "language": mail.language,
                 "to": list(to),
                 "message_id": message_id,
+                **({"bcc": list(bcc)} if bcc else {}),
             },
         )
     )

@@ -7,7 +7,8 @@ Japanese has no spaces between words, so both back ends match substrings: SQLite
 through FTS5 tables with the trigram tokenizer (migration 0002), PostgreSQL through
 `ILIKE` served by pg_trgm GIN indexes. Every whitespace-separated term (or "quoted
 phrase") must occur somewhere in the ticket; terms shorter than three characters,
-which a trigram index cannot serve, fall back to a LIKE scan.
+which a trigram index cannot serve, fall back to a LIKE scan. Attachment file names
+are searched too (`invoice.pdf`), by a LIKE scan of the attachments table.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlmodel import Session, col
 
 from ticketing.config import Settings
 from ticketing.errors import TicketingError
-from ticketing.models import Message, Ticket
+from ticketing.models import Attachment, Message, Ticket
 
 # The FTS5 tables of migration 0002 (SQLite).
 FTS_TABLES = ("messages_fts", "tickets_fts")
@@ -46,7 +47,28 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def _attachment_ticket_ids(session: Session, term: str) -> set[int]:
+    """Tickets with an attachment whose file name contains `term` (any case). A scan of
+    the attachments table: names are short and few beside the messages' text."""
+    pattern = _like_pattern(term)
+    name = col(Attachment.filename)
+    if session.get_bind().dialect.name == "postgresql":
+        matches = name.ilike(pattern, escape="\\")
+    else:
+        matches = name.like(pattern, escape="\\")  # SQLite: ASCII case folded
+    found = session.execute(
+        select(col(Message.ticket_id))
+        .join(Attachment, col(Attachment.message_pk) == col(Message.id))
+        .where(matches)
+    ).scalars()
+    return {int(r) for r in found}
+
+
 def _ticket_ids_for(session: Session, term: str) -> set[int]:
+    return _text_ticket_ids(session, term) | _attachment_ticket_ids(session, term)
+
+
+def _text_ticket_ids(session: Session, term: str) -> set[int]:
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite" and len(term) >= 3:
         phrase = _fts_phrase(term)
@@ -88,6 +110,19 @@ def snippet(body: str, term: str, context: int = SNIPPET_CONTEXT) -> str:
     start, end = max(at - context, 0), min(at + len(term) + context, len(body))
     piece = " ".join(body[start:end].split())
     return ("…" if start > 0 else "") + piece + ("…" if end < len(body) else "")
+
+
+def _attachment_snippet(session: Session, ticket_id: int, term: str) -> str:
+    """`attachment: invoice.pdf` for the first attachment name holding `term`."""
+    for name in session.execute(
+        select(col(Attachment.filename))
+        .join(Message, col(Message.id) == col(Attachment.message_pk))
+        .where(col(Message.ticket_id) == ticket_id)
+        .order_by(col(Attachment.id))
+    ).scalars():
+        if name and term.lower() in name.lower():
+            return f"attachment: {name}"
+    return ""
 
 
 def search(
@@ -139,6 +174,8 @@ def search(
                 data["snippet"] = snippet(m.text, terms[0]) or snippet(m.subject, terms[0])
                 if data["snippet"]:
                     break
+        if not data["snippet"]:
+            data["snippet"] = _attachment_snippet(session, ticket.id or 0, terms[0])
         results.append(data)
     return results
 
