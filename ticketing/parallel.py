@@ -27,6 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ticketing.blobstore import BlobStore
 from ticketing.inbound import InboundEmail, MailKind, ParseLimits
@@ -83,6 +84,7 @@ class _WorkerState:
     ticket_tag: str = ""
     rules: RuleSet | None = None
     limits: ParseLimits = ParseLimits()
+    started: Any = None  # a Barrier of the pool's workers, for the start-up calls
 
 
 _state = _WorkerState()
@@ -109,6 +111,7 @@ def _init_worker(
     rules: RuleSet | None,
     limits: ParseLimits,
     parent_pid: int,
+    started: Any = None,
 ) -> None:
     _die_with_parent()
     if os.getppid() != parent_pid:  # the parent died before prctl took effect
@@ -122,9 +125,14 @@ def _init_worker(
     _state.ticket_tag = ticket_tag
     _state.rules = rules
     _state.limits = limits
+    _state.started = started
 
 
 def _ready() -> int:
+    """Wait until every worker runs one: an idle worker would take the next call, and the
+    executor starts processes only when none is idle."""
+    if _state.started is not None:
+        _state.started.wait(timeout=60)
     return os.getpid()
 
 
@@ -262,9 +270,11 @@ class ParsePool:
         self.workers = workers
         # A copy without the matcher's caches, which the worker builds for itself.
         shipped = replace(rules) if rules is not None else None
+        context = multiprocessing.get_context("spawn")
+        started = context.Barrier(workers)
         self._executor = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=_init_worker,
             initargs=(
                 blob_root,
@@ -275,13 +285,13 @@ class ParsePool:
                 shipped,
                 limits,
                 os.getpid(),
+                started,
             ),
         )
         # Start every worker now, from this thread: the kernel's parent-death signal
         # is tied to the thread that forks, and this one lives as long as the pool.
         for future in [self._executor.submit(_ready) for _ in range(workers)]:
             future.result()
-        # One worker may have answered both calls: ask the executor who is running.
         self.pids = sorted(self._executor._processes)
         log.debug("parse workers started: %s", self.pids)
 
