@@ -28,6 +28,63 @@ class DatabaseSettings:
     url: str = "sqlite:///var/ticketing.db"
 
 
+AUTH_MODES = ("password", "oauth2")
+OAUTH2_PROVIDERS = ("generic", "microsoft", "google")
+OAUTH2_MECHANISMS = ("xoauth2", "oauthbearer")
+OAUTH2_FLOWS = {
+    "generic": ("refresh_token",),
+    "microsoft": ("client_credentials", "device_code"),
+    "google": ("service_account", "installed_app"),
+}
+
+
+@dataclass(frozen=True)
+class OAuth2Settings:
+    """`[mailboxes.oauth2]` or `[smtp.oauth2]`: where access tokens come from.
+
+    `where` is the section's name in messages ("mailboxes.support.oauth2", "smtp.oauth2").
+    """
+
+    where: str = "oauth2"
+    provider: str = "generic"  # generic | microsoft | google
+    # generic: refresh_token; microsoft: client_credentials | device_code;
+    # google: service_account | installed_app. "" = the provider's first.
+    flow: str = ""
+    mechanism: str = "xoauth2"  # xoauth2 | oauthbearer (SASL)
+    scope: str = ""  # space-separated; "" = the provider's default for the protocol
+    client_id: str = ""
+    client_secret_env: str = ""
+    client_secret_file: str = ""
+    # generic: the token endpoint (RFC 6749 refresh grant); google: overrides token_uri.
+    token_url: str = ""
+    # A refresh token given by the operator (generic); `ticketing mailbox login NAME`
+    # stores one in the token cache instead.
+    refresh_token_env: str = ""
+    refresh_token_file: str = ""
+    # microsoft: the directory (tenant) id or domain, and the authority host.
+    tenant: str = "organizations"
+    authority: str = "https://login.microsoftonline.com"
+    # google: a service account key (JSON) with domain-wide delegation, and the installed
+    # app's client secrets (JSON) for the installed_app flow.
+    service_account_file: str = ""
+    client_secrets_file: str = ""
+    # CA bundle for the token endpoint's TLS ("" = the system's).
+    ca_file: str = ""
+
+    def client_secret(self) -> str:
+        return _read_secret(
+            self.where, self.client_secret_env, self.client_secret_file, what="client secret"
+        )
+
+    def given_refresh_token(self) -> str:
+        return _read_secret(
+            self.where, self.refresh_token_env, self.refresh_token_file, what="refresh token"
+        )
+
+    def effective_flow(self) -> str:
+        return self.flow or OAUTH2_FLOWS.get(self.provider, ("",))[0]
+
+
 @dataclass(frozen=True)
 class MailboxSettings:
     name: str
@@ -352,7 +409,7 @@ class Settings:
         raise ConfigError(f"no mailbox named {name!r} (known: {known})")
 
 
-def _read_secret(where: str, env: str, file: str, plain: str = "") -> str:
+def _read_secret(where: str, env: str, file: str, plain: str = "", what: str = "password") -> str:
     if env:
         value = os.environ.get(env)
         if value is not None:
@@ -361,7 +418,8 @@ def _read_secret(where: str, env: str, file: str, plain: str = "") -> str:
         try:
             return Path(file).read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise ConfigError(f"{where}: cannot read password_file {file!r}: {exc}") from exc
+            key = what.replace(" ", "_") + "_file"
+            raise ConfigError(f"{where}: cannot read {key} {file!r}: {exc}") from exc
     if env:
         raise ConfigError(f"{where}: environment variable {env} is not set")
     return plain
