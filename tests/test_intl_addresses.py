@@ -57,6 +57,19 @@ def ingest(pipeline: Pipeline, data: bytes, path: str) -> IngestResult:
     return pipeline.ingest(RawItem(data=data, source="cli"))
 
 
+def ingest_ticket(
+    pipeline: Pipeline, sender: str, message_id: str, path: str
+) -> tuple[IngestResult, Ticket]:
+    """Ingest one mail from `sender` by `path`: the result and the ticket it made."""
+    result = ingest(pipeline, raw_mail(sender, message_id, one_by_one_subject(path)), path)
+    assert result.outcome == "ticket", result.detail
+    assert result.ticket_id is not None
+    with Session(pipeline.engine) as s:
+        ticket = s.get(Ticket, result.ticket_id)
+    assert ticket is not None
+    return result, ticket
+
+
 def one_by_one_subject(path: str) -> str:
     return "[BILL-9999] Question about my invoice" if path == "one" else "Question"
 
@@ -112,16 +125,13 @@ def test_deliverable_accepts_utf8_and_refuses_addresses_without_local_part_or_do
 def test_internationalised_sender_is_stored_and_acknowledged(
     pipeline: Pipeline, sender: str, path: str
 ) -> None:
-    result = ingest(pipeline, raw_mail(sender, "<intl@x>", one_by_one_subject(path)), path)
-    assert result.outcome == "ticket", result.detail
-    assert result.ticket_id is not None
+    _, ticket = ingest_ticket(pipeline, sender, "<intl@x>", path)
+    assert ticket.requester == sender
+    assert ticket.message_count == 2  # the mail and its acknowledgement
     with Session(pipeline.engine) as s:
-        ticket = s.get(Ticket, result.ticket_id)
-        assert ticket is not None and ticket.requester == sender
-        assert ticket.message_count == 2  # the mail and its acknowledgement
         outcomes = set(s.execute(select(RawMessage.outcome)).scalars())  # type: ignore[call-overload]
     assert outcomes == {"ticket"}
-    acks = [o for o in outbox_rows(pipeline) if o.ticket_id == result.ticket_id]
+    acks = [o for o in outbox_rows(pipeline) if o.ticket_id == ticket.id]
     assert [o.to_addrs for o in acks] == [sender]
     # RFC 6532: the address goes into the header as UTF-8, everything else stays ASCII.
     head = acks[0].raw.split(b"\r\n\r\n", 1)[0].decode("utf-8")
@@ -187,16 +197,14 @@ def test_invalid_sender_stores_the_ticket_and_sends_nothing(
 ) -> None:
     from ticketing.desk import list_held
 
-    result = ingest(pipeline, raw_mail(written, "<broken@x>", one_by_one_subject(path)), path)
-    assert result.outcome == "ticket", result.detail
-    assert result.ticket_id is not None
+    result, ticket = ingest_ticket(pipeline, written, "<broken@x>", path)
+    assert ticket.id is not None
+    assert ticket.requester == written  # the raw From, kept
+    assert ticket.message_count == 1
     with Session(pipeline.engine) as s:
-        ticket = s.get(Ticket, result.ticket_id)
-        assert ticket is not None and ticket.requester == written  # the raw From, kept
-        assert ticket.message_count == 1
         held = list_held(s)
-    assert [o.to_addrs for o in outbox_rows(pipeline) if o.ticket_id == result.ticket_id] == []
-    [suppressed] = events(pipeline, result.ticket_id, "autoreply.suppressed")
+    assert [o.to_addrs for o in outbox_rows(pipeline) if o.ticket_id == ticket.id] == []
+    [suppressed] = events(pipeline, ticket.id, "autoreply.suppressed")
     assert "not a valid address" in suppressed.detail["reason"]
     [entry] = held
     assert (entry["id"], entry["ticket_id"]) == (result.raw_id, result.ticket_id)

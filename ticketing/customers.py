@@ -19,7 +19,7 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -296,7 +296,7 @@ def _apply(session: Session, row: CsvRow, report: ImportReport, where: str, acto
         if row.language is not None:
             customer.language = row.language
     if row.account_status is not None and row.account_status != customer.account_status:
-        _record_status(session, customer, row.account_status, f"import {where}", actor)
+        record_status(session, customer, row.account_status, f"import {where}", actor)
         report.status_changes += 1
     customer.updated_at = now
     if row.invoice is None:
@@ -330,9 +330,15 @@ def _apply(session: Session, row: CsvRow, report: ImportReport, where: str, acto
     session.flush()
 
 
-def _record_status(
-    session: Session, customer: Customer, status: str, reason: str, actor: str
+def record_status(
+    session: Session,
+    customer: Customer,
+    status: str,
+    reason: str,
+    actor: str,
+    now: datetime | None = None,
 ) -> None:
+    """Change the customer's account status, with a `customer.status` event saying why."""
     session.add(
         Event(
             customer_id=customer.id,
@@ -347,7 +353,7 @@ def _record_status(
         )
     )
     customer.account_status = status
-    customer.updated_at = utcnow()
+    customer.updated_at = now or utcnow()
 
 
 def get_customer(session: Session, email: str) -> Customer:
@@ -439,7 +445,7 @@ def set_status(
     customer = get_customer(session, email)
     previous = customer.account_status
     if previous != status:
-        _record_status(session, customer, status, reason, actor)
+        record_status(session, customer, status, reason, actor)
     return {"email": customer.email, "from": previous, "to": status, "changed": previous != status}
 
 

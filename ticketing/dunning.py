@@ -23,7 +23,7 @@ from sqlalchemy import and_, or_, select
 from sqlmodel import Session, col
 
 from ticketing.config import ACCOUNT_STATUSES, CollectionStage, Settings
-from ticketing.customers import known_invoices
+from ticketing.customers import known_invoices, record_status
 from ticketing.lifecycle import change_status
 from ticketing.models import (
     CollectionNotice,
@@ -348,22 +348,8 @@ def _send(
     # Only ever more severe: a reminder must not turn a suspended account back to delinquent.
     if new_status and _severity(new_status) > _severity(customer.account_status):
         reason = f"collections: {due.stage.name} for invoice {invoice.number}"
-        session.add(
-            Event(
-                customer_id=customer.id,
-                kind="customer.status",
-                actor=actor,
-                detail={
-                    "email": customer.email,
-                    "from": customer.account_status,
-                    "to": new_status,
-                    "reason": reason,
-                },
-            )
-        )
         detail["account_status"] = {"from": customer.account_status, "to": new_status}
-        customer.account_status = new_status
-        customer.updated_at = now
+        record_status(session, customer, new_status, reason, actor, now)
     session.add(Event(ticket_id=ticket.id, kind="collections.notice", actor=actor, detail=detail))
     if ticket.status == Status.RESOLVED.value:
         change_status(session, ticket, Status.PENDING.value, actor, "collections notice sent", now)
