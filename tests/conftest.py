@@ -10,7 +10,7 @@ from typing import NoReturn
 
 import pytest
 
-from tests.desk_support import Desk
+from tests.desk_support import Desk, sink_toml
 from tests.servers import (
     Dovecot,
     ImapAccount,
@@ -102,6 +102,15 @@ def desk(tmp_path: Path, db_url: str) -> Iterator[Desk]:
     """A desk on a fresh database, initialised (test modules that need an SMTP sink
     define their own)."""
     d = Desk(tmp_path, db_url)
+    d.ok("init")
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def sink_desk(tmp_path: Path, db_url: str, smtp_sink: SmtpSink) -> Iterator[Desk]:
+    """A desk like `desk` whose outbound mail goes to the test's SMTP sink."""
+    d = Desk(tmp_path, db_url, extra=sink_toml(smtp_sink))
     d.ok("init")
     yield d
     d.close()

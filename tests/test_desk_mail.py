@@ -5,39 +5,34 @@ and no way for a customer to add a header."""
 from __future__ import annotations
 
 import base64
-from pathlib import Path
 
-from tests.desk_support import Desk, html_of, sink_toml, text_of
+from tests.desk_support import Desk, html_of, text_of
 from tests.servers import SmtpSink
 from tests.support import OUR, mail
 
 
 def test_agent_mail_is_threaded_escaped_and_cannot_be_given_headers(
-    tmp_path: Path, db_url: str, smtp_sink: SmtpSink
+    sink_desk: Desk, smtp_sink: SmtpSink
 ) -> None:
-    desk = Desk(tmp_path, db_url, extra=sink_toml(smtp_sink))
-    try:
-        desk.ok("init")
-        # An encoded-word subject that decodes to a line break and a header of its own.
-        evil = base64.b64encode(b"Invoice\r\nBcc: thief@attacker.example\r\nX-Evil: 1").decode()
-        raw = mail(
-            subject="placeholder",
-            name="Taro <b>Yamada</b>",
-            message_id="<orig@customer.example>",
-            references="<root@customer.example>",
-            body="Why was I charged twice? <script>alert(1)</script>",
-            headers={"Cc": "hanako@customer.example"},
-        ).replace(b"Subject: placeholder", f"Subject: =?utf-8?b?{evil}?=".encode())
-        tid = desk.ingest(raw)
-        body = "Thanks for waiting.\n\nWe found <img src=x onerror=alert(1)> & fixed it."
-        desk.ok("tickets", "reply", str(tid), "--body", body, "--sign", "Sato")
-        desk.ok("tickets", "escalate", str(tid), "--vendor-case", "CASE-9")
-        desk.ok("tickets", "vendor-update", str(tid), "--status", "resolved")
-        desk.ok("tickets", "resolve", str(tid), "--resolution", "Credit <b>issued</b>.\nLine 2")
-        desk.ok("tickets", "note", str(tid), "internal only: never mailed")
-        assert desk.json("outbox", "send") == {"sent": 4, "retried": 0, "failed": 0, "errors": []}
-    finally:
-        desk.close()
+    desk = sink_desk
+    # An encoded-word subject that decodes to a line break and a header of its own.
+    evil = base64.b64encode(b"Invoice\r\nBcc: thief@attacker.example\r\nX-Evil: 1").decode()
+    raw = mail(
+        subject="placeholder",
+        name="Taro <b>Yamada</b>",
+        message_id="<orig@customer.example>",
+        references="<root@customer.example>",
+        body="Why was I charged twice? <script>alert(1)</script>",
+        headers={"Cc": "hanako@customer.example"},
+    ).replace(b"Subject: placeholder", f"Subject: =?utf-8?b?{evil}?=".encode())
+    tid = desk.ingest(raw)
+    body = "Thanks for waiting.\n\nWe found <img src=x onerror=alert(1)> & fixed it."
+    desk.ok("tickets", "reply", str(tid), "--body", body, "--sign", "Sato")
+    desk.ok("tickets", "escalate", str(tid), "--vendor-case", "CASE-9")
+    desk.ok("tickets", "vendor-update", str(tid), "--status", "resolved")
+    desk.ok("tickets", "resolve", str(tid), "--resolution", "Credit <b>issued</b>.\nLine 2")
+    desk.ok("tickets", "note", str(tid), "internal only: never mailed")
+    assert desk.json("outbox", "send") == {"sent": 4, "retried": 0, "failed": 0, "errors": []}
 
     received = smtp_sink.wait_for(4)
     ack, reply, escalated, resolved = (m.parsed() for m in received)

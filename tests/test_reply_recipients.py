@@ -4,43 +4,35 @@ sink receives it, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.desk_support import Desk, sink_toml
+from tests.desk_support import Desk
 from tests.servers import SmtpSink
 from tests.support import OUR, mail
 
 
-def test_cc_in_the_header_bcc_on_the_envelope_only(
-    tmp_path: Path, db_url: str, smtp_sink: SmtpSink
-) -> None:
-    desk = Desk(tmp_path, db_url, extra=sink_toml(smtp_sink))
-    try:
-        desk.ok("init")
-        tid = desk.ingest(mail(message_id="<cc1@customer.example>"))
-        desk.ok(
-            "tickets",
-            "reply",
-            str(tid),
-            "--body",
-            "Copying our accountant.",
-            "--cc",
-            "Kato@Customer.example",
-            "--cc",
-            "taro@customer.example",  # already the To: not repeated in Cc
-            "--bcc",
-            "audit@firm.example",
-        )
-        participants = desk.json("tickets", "show", str(tid))["participants"]
-        assert {"email": "kato@customer.example", "role": "cc"} in participants
-        assert all(p["email"] != "audit@firm.example" for p in participants)
-        queued = [e.detail for e in desk.events(tid) if e.kind == "outbox.queued"][-1]
-        assert queued["bcc"] == ["audit@firm.example"]
-        assert desk.json("outbox", "send")["sent"] == 2
-    finally:
-        desk.close()
+def test_cc_in_the_header_bcc_on_the_envelope_only(sink_desk: Desk, smtp_sink: SmtpSink) -> None:
+    desk = sink_desk
+    tid = desk.ingest(mail(message_id="<cc1@customer.example>"))
+    desk.ok(
+        "tickets",
+        "reply",
+        str(tid),
+        "--body",
+        "Copying our accountant.",
+        "--cc",
+        "Kato@Customer.example",
+        "--cc",
+        "taro@customer.example",  # already the To: not repeated in Cc
+        "--bcc",
+        "audit@firm.example",
+    )
+    participants = desk.json("tickets", "show", str(tid))["participants"]
+    assert {"email": "kato@customer.example", "role": "cc"} in participants
+    assert all(p["email"] != "audit@firm.example" for p in participants)
+    queued = [e.detail for e in desk.events(tid) if e.kind == "outbox.queued"][-1]
+    assert queued["bcc"] == ["audit@firm.example"]
+    assert desk.json("outbox", "send")["sent"] == 2
     reply = smtp_sink.wait_for(2)[1]
     assert sorted(reply.rcpt_tos) == [
         "audit@firm.example",
