@@ -65,6 +65,24 @@ def _grant_from(where: str, answer: Mapping[str, Any]) -> Grant:
     )
 
 
+class _TlsSession(requests.Session):
+    """A requests session that keeps to `ca_file` for every request.
+
+    requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override a session's own `verify`
+    (psf/requests#3829); a per-request `verify` wins over them, so each request gets one.
+    """
+
+    def __init__(self, ca_file: str, timeout: float = 30.0) -> None:
+        super().__init__()
+        self.verify = ca_file or True
+        self.timeout = timeout
+
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("verify", self.verify)
+        kwargs.setdefault("timeout", self.timeout)
+        return super().request(method, url, *args, **kwargs)
+
+
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
@@ -98,7 +116,9 @@ class MicrosoftProvider:
 
         s = self.settings
         authority = f"{s.authority.rstrip('/')}/{s.tenant}"
-        options: dict[str, Any] = {"authority": authority, "verify": s.ca_file or True}
+        # The session carries `verify=ca_file` (MSAL would hand `verify` to a session of
+        # its own, where REQUESTS_CA_BUNDLE overrides it).
+        options: dict[str, Any] = {"authority": authority, "http_client": _TlsSession(s.ca_file)}
         if urllib.parse.urlsplit(s.authority).hostname != MICROSOFT_HOST:
             options["instance_discovery"] = False
         try:
@@ -174,9 +194,7 @@ class GoogleProvider:
         self.scopes = (settings.scope or GOOGLE_SCOPE).split()
 
     def _session(self) -> requests.Session:
-        session = requests.Session()
-        session.verify = self.settings.ca_file or True
-        return session
+        return _TlsSession(self.settings.ca_file)
 
     def _read_json(self, setting: str, path: str) -> dict[str, Any]:
         try:
@@ -213,7 +231,7 @@ class GoogleProvider:
         from google.oauth2.credentials import Credentials
 
         client = self._client()
-        credentials = Credentials(
+        credentials = Credentials(  # type: ignore[no-untyped-call]
             token=None,
             refresh_token=refresh_token,
             client_id=client["client_id"],
@@ -232,7 +250,7 @@ class GoogleProvider:
         if self.settings.token_url:
             info["token_uri"] = self.settings.token_url
         try:
-            credentials = service_account.Credentials.from_service_account_info(
+            credentials = service_account.Credentials.from_service_account_info(  # type: ignore[no-untyped-call]
                 info, scopes=self.scopes, subject=self.subject
             )
         except (ValueError, KeyError) as exc:
@@ -307,7 +325,7 @@ class GoogleProvider:
 
     def _post(self, url: str, form: dict[str, str]) -> dict[str, Any]:
         try:
-            response = self._session().post(url, data=form, timeout=30)
+            response = self._session().post(url, data=form)
             answer = response.json()
         except requests.RequestException as exc:
             raise OAuthError(f"{self.settings.where}: the token endpoint did not answer: {_one_line(exc)}") from exc
