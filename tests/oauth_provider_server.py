@@ -103,7 +103,11 @@ class IdentityProvider:
             return _error("invalid_client", "unknown client")
         device, user = secrets.token_urlsafe(16), secrets.token_hex(4).upper()
         with self.lock:
-            self.device_codes[device] = {"user_code": user, "approved": False, "scope": form.get("scope", "")}
+            self.device_codes[device] = {
+                "user_code": user,
+                "approved": False,
+                "scope": form.get("scope", ""),
+            }
         message = f"To sign in, open {self.base_url}/devicelogin and enter the code {user}."
         return Answer(
             200,

@@ -14,7 +14,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Mapping
-from datetime import timezone
+from datetime import UTC
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 
@@ -103,7 +103,9 @@ class MicrosoftProvider:
         if not settings.client_id:
             raise OAuthError(f"{settings.where}.client_id: required for provider microsoft")
         default = MICROSOFT_APP_SCOPE if self.flow == "client_credentials" else MICROSOFT_USER_SCOPE
-        self.scopes = [s for s in (settings.scope or default).split() if s not in MSAL_RESERVED_SCOPES]
+        self.scopes = [
+            s for s in (settings.scope or default).split() if s not in MSAL_RESERVED_SCOPES
+        ]
         if not self.scopes:
             raise OAuthError(f"{settings.where}.scope: names only scopes MSAL adds itself")
         self._app: Any = None
@@ -129,7 +131,9 @@ class MicrosoftProvider:
             else:
                 self._app = msal.PublicClientApplication(s.client_id, **options)
         except (ValueError, requests.RequestException) as exc:
-            raise OAuthError(f"{s.where}.authority: cannot reach {authority}: {_one_line(exc)}") from exc
+            raise OAuthError(
+                f"{s.where}.authority: cannot reach {authority}: {_one_line(exc)}"
+            ) from exc
         return self._app
 
     def _call(self, step: Callable[[Any], Any]) -> Any:
@@ -149,7 +153,9 @@ class MicrosoftProvider:
                 lambda app: app.acquire_token_by_refresh_token(refresh_token, scopes=self.scopes)
             )
         else:
-            raise OAuthError(f"{where}: no refresh token stored; run `ticketing mailbox login NAME`")
+            raise OAuthError(
+                f"{where}: no refresh token stored; run `ticketing mailbox login NAME`"
+            )
         return _grant_from(where, answer)
 
     def login(self, say: Callable[[str], None]) -> Grant:
@@ -167,7 +173,9 @@ class MicrosoftProvider:
         answer = self._call(lambda app: app.acquire_token_by_device_flow(flow))
         grant = _grant_from(where, answer)
         if not grant.refresh_token:
-            raise OAuthError(f"{where}: signed in, but no refresh token came back (offline_access?)")
+            raise OAuthError(
+                f"{where}: signed in, but no refresh token came back (offline_access?)"
+            )
         return grant
 
 
@@ -213,7 +221,7 @@ class GoogleProvider:
         needed = ("client_id", "client_secret", "auth_uri", "token_uri")
         if not isinstance(app, dict) or any(not app.get(k) for k in needed):
             raise OAuthError(
-                f"{self.settings.where}.client_secrets_file: needs an \"installed\" object "
+                f'{self.settings.where}.client_secrets_file: needs an "installed" object '
                 f"with {', '.join(needed)}"
             )
         client = {k: str(app[k]) for k in needed}
@@ -245,7 +253,9 @@ class GoogleProvider:
         from google.oauth2 import service_account
 
         if not self.subject:
-            raise OAuthError(f"{self.settings.where}: a service account needs the mailbox's username")
+            raise OAuthError(
+                f"{self.settings.where}: a service account needs the mailbox's username"
+            )
         info = self._read_json("service_account_file", self.settings.service_account_file)
         if self.settings.token_url:
             info["token_uri"] = self.settings.token_url
@@ -272,12 +282,12 @@ class GoogleProvider:
             error = str(answer.get("error") or _one_line(exc))
             raise _refused(where, error, str(answer.get("error_description") or "")) from exc
         except TransportError as exc:
-            raise OAuthError(f"{where}: the token endpoint did not answer: {_one_line(exc)}") from exc
+            raise OAuthError(
+                f"{where}: the token endpoint did not answer: {_one_line(exc)}"
+            ) from exc
         expiry = credentials.expiry
         # google-auth keeps expiry as a naive UTC datetime.
-        expires_at = (
-            expiry.replace(tzinfo=timezone.utc).timestamp() if expiry else time.time() + 3600
-        )
+        expires_at = expiry.replace(tzinfo=UTC).timestamp() if expiry else time.time() + 3600
         rotated = getattr(credentials, "refresh_token", "") or ""
         return Grant(
             access_token=str(credentials.token),
@@ -328,7 +338,9 @@ class GoogleProvider:
             response = self._session().post(url, data=form)
             answer = response.json()
         except requests.RequestException as exc:
-            raise OAuthError(f"{self.settings.where}: the token endpoint did not answer: {_one_line(exc)}") from exc
+            raise OAuthError(
+                f"{self.settings.where}: the token endpoint did not answer: {_one_line(exc)}"
+            ) from exc
         except ValueError as exc:
             raise OAuthError(
                 f"{self.settings.where}: the token endpoint answered HTTP {response.status_code}, not JSON"
