@@ -77,7 +77,7 @@ class _TlsSession(requests.Session):
         self.verify = ca_file or True
         self.timeout = timeout
 
-    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
+    def request(self, method: str, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("verify", self.verify)
         kwargs.setdefault("timeout", self.timeout)
         return super().request(method, url, *args, **kwargs)
