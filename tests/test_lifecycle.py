@@ -561,3 +561,26 @@ def test_disputes_and_merge(desk: Desk) -> None:
 def test_search_sla_and_status(desk: Desk) -> None:
     _search_finds_english_and_japanese(desk)
     _sla_check_marks_breaches_once_raises_priority_and_auto_closes(desk)
+
+
+def test_a_closed_tickets_sla_clock_is_stopped_with_its_final_figure(desk: Desk) -> None:
+    tid = desk.ingest(mail(message_id="<stopped@c.example>", subject="never answered"))
+    desk.ok("tickets", "status", str(tid), "closed", "--reason", "sorted by phone")
+    shift(desk, tid, created_at=timedelta(days=30), closed_at=timedelta(days=29))
+    first = desk.json("tickets", "show", str(tid))["sla"]["first_response"]
+    assert first["state"] == "stopped" and first["met_at"] is None
+    assert first["stopped_at"] == ticket(desk, tid).closed_at.isoformat()  # type: ignore[union-attr]
+    assert first["breached"] is True and first["margin_seconds"] < 0
+    again = desk.json("tickets", "show", str(tid))["sla"]["first_response"]
+    assert again["margin_seconds"] == first["margin_seconds"]  # the clock no longer runs
+    shown = desk.ok("tickets", "show", str(tid))
+    assert "SLA first response" in shown and "stopped at" in shown and "over by" in shown
+    assert "running" not in shown
+
+
+def test_a_live_tickets_sla_shows_running_with_time_to_spare(desk: Desk) -> None:
+    tid = desk.ingest(mail(message_id="<live@c.example>", subject="fresh"))
+    first = desk.json("tickets", "show", str(tid))["sla"]["first_response"]
+    assert first["state"] == "running" and first["stopped_at"] is None
+    assert first["margin_seconds"] > 0 and not first["breached"]
+    assert "running, " in desk.ok("tickets", "show", str(tid))

@@ -989,10 +989,29 @@ def _show_desk_records(data: dict[str, Any]) -> None:
             f"dispute: invoice {d['invoice']}, {d['amount']} {d['currency']}, {d['status']}{credit}"
         )
     for kind, sla in data.get("sla", {}).items():
-        state = "BREACHED" if sla["breached"] else ("met" if sla["met_at"] else "running")
-        echo(f"SLA {kind.replace('_', ' ')}: due {sla['due_at']} ({state})")
+        echo(f"SLA {kind.replace('_', ' ')}: due {sla['due_at']} ({_sla_state(sla)})")
     if data.get("merged_into"):
         echo(f"merged into ticket {data['merged_into']}")
+
+
+def _sla_state(sla: dict[str, Any]) -> str:
+    """ "running", "met at …", or "stopped at … (over by 3 h)" for a closed ticket."""
+    margin = sla["margin_seconds"]
+    figure = f"over by {_duration(-margin)}" if margin < 0 else f"{_duration(margin)} to spare"
+    if sla["state"] == "met":
+        return f"met at {sla['met_at']}, {figure}"
+    if sla["state"] == "stopped":
+        return f"stopped at {sla['stopped_at']}, {figure}"
+    return f"BREACHED, {figure}" if sla["breached"] else f"running, {figure}"
+
+
+def _duration(seconds: int) -> str:
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h {minutes % 60} min"
+    return f"{minutes // (24 * 60)} d {minutes // 60 % 24} h"
 
 
 def _show_desk_status(data: dict[str, Any]) -> None:

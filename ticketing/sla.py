@@ -225,16 +225,33 @@ def _rank(priority: str) -> int:
 
 
 def ticket_sla(ticket: Ticket, settings: Settings, now: datetime | None = None) -> dict[str, Any]:
-    """The targets of one ticket and where it stands, for `tickets show`."""
+    """The targets of one ticket and where it stands, for `tickets show`.
+
+    A target is "met" when its moment came, "stopped" when the ticket was resolved or
+    closed without meeting it (the clock stops there, with its final figure), else
+    "running". `margin_seconds` is due time minus that end (negative: over the target).
+    """
     target = target_for(settings.sla, ticket.queue, ticket.priority)
     if target is None:
         return {}
     now = now or utcnow()
-    return {
-        due.kind: {
+    views: dict[str, Any] = {}
+    for due in due_dates(ticket, target, calendar_from(settings.sla)):
+        stopped = None if due.met_at else _clock_stopped_at(ticket)
+        end = due.met_at or stopped or now
+        views[due.kind] = {
             "due_at": due.due_at.isoformat(),
             "met_at": due.met_at.isoformat() if due.met_at else None,
-            "breached": is_breached(due, now),
+            "breached": end > due.due_at,
+            "state": "met" if due.met_at else ("stopped" if stopped else "running"),
+            "stopped_at": stopped.isoformat() if stopped else None,
+            "margin_seconds": int((due.due_at - end).total_seconds()),
         }
-        for due in due_dates(ticket, target, calendar_from(settings.sla))
-    }
+    return views
+
+
+def _clock_stopped_at(ticket: Ticket) -> datetime | None:
+    """When a resolved or closed ticket's SLA clocks stopped (None while it is live)."""
+    if ticket.status not in (Status.RESOLVED.value, Status.CLOSED.value):
+        return None
+    return ticket.resolved_at or ticket.closed_at or ticket.updated_at
