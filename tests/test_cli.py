@@ -4,6 +4,8 @@ line), driven through click's CliRunner and, where it matters, a real subprocess
 from __future__ import annotations
 
 import json
+import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -219,3 +221,56 @@ def test_a_parse_worker_of_python_m_ticketing_cli_can_start() -> None:
         [sys.executable, "-c", code], cwd=str(REPO), capture_output=True, timeout=60
     )
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+
+
+@pytest.mark.parametrize("json_flag", [(), ("--json",)])
+def test_output_into_a_closed_pipe_ends_quietly_with_status_0(
+    config: Path, tmp_path: Path, json_flag: tuple[str, ...]
+) -> None:
+    """The reader went away before we wrote (`ticketing tickets list | head -1` once
+    head has its line): status 0 and nothing on stderr, not 1 or "unexpected error"."""
+    run_cli(config, "init")
+    run_cli(config, "ingest", str(_mail_file(tmp_path, 0)))
+    env = {**os.environ, "TICKETING_CONFIG": str(config)}
+    env.pop("TICKETING_DATABASE_URL", None)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "ticketing.cli", "tickets", "list", *json_flag],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=str(REPO),
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+
+
+def test_listing_piped_into_head_ends_quietly_with_status_0(config: Path, tmp_path: Path) -> None:
+    """More output than a pipe holds, read by `head -1`."""
+    mails = [str(_mail_file(tmp_path, n)) for n in range(700)]
+    run_cli(config, "init")
+    run_cli(config, "ingest", *mails, timeout=300)
+    env = {**os.environ, "TICKETING_CONFIG": str(config)}
+    env.pop("TICKETING_DATABASE_URL", None)
+    command = f"{shlex.quote(sys.executable)} -m ticketing.cli tickets list --limit 1000 | head -1"
+    proc = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        capture_output=True,
+        env=env,
+        cwd=str(REPO),
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    assert proc.stderr == b""
+    assert proc.stdout.startswith(b"REF") and proc.stdout.count(b"\n") == 1
+
+
+def _mail_file(tmp_path: Path, n: int) -> Path:
+    path = tmp_path / f"m{n}.eml"
+    subject = f"Invoice INV-2026-{n:04d} charged twice, please look at it soon"
+    path.write_bytes(mail(subject=subject, message_id=f"<pipe{n}@customer.example>"))
+    return path

@@ -113,6 +113,18 @@ def _one_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
+def _end_quietly_after_broken_pipe() -> NoReturn:
+    """The reader of our output went away (`ticketing tickets list | head -1`): nothing
+    is wrong, so end with status 0 and no message. Standard output is pointed at
+    /dev/null first, or the interpreter's last flush would fail on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # not a real file (click's test runner): nothing left to flush
+    raise click.exceptions.Exit(0)
+
+
 class _Group(click.Group):
     """Turns our own errors into a one-line message and exit code 1."""
 
@@ -121,12 +133,16 @@ class _Group(click.Group):
         app = ctx.obj if isinstance(ctx.obj, App) else None
         scrub = app.scrub if app is not None else str
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe shows here, inside this handler
+            return result
         except TicketingError as exc:
             # Messages may quote mail (a subject, an address): no control reaches the terminal.
             raise click.ClickException(display.text(scrub(str(exc)))) from exc
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            _end_quietly_after_broken_pipe()
         except Exception as exc:
             if os.environ.get("TICKETING_DEBUG"):
                 raise
@@ -168,7 +184,11 @@ def table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
         t.add_row(
             *(Text("" if row.get(k) is None else display.line(str(row.get(k)))) for k, _ in columns)
         )
-    Console(width=max(100, _terminal_width()), soft_wrap=False).print(t)
+    console = Console(width=max(100, _terminal_width()), soft_wrap=False)
+    # rich ends a write into a closed pipe with status 1; a reader that stops early
+    # (`| head -1`) is no error.
+    console.on_broken_pipe = _end_quietly_after_broken_pipe  # type: ignore[method-assign]
+    console.print(t)
 
 
 def _terminal_width() -> int:
