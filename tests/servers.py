@@ -3,9 +3,12 @@ database) for integration tests, all on loopback and all owned by the test run."
 
 from __future__ import annotations
 
+import base64
+import binascii
 import email
 import email.policy
 import grp
+import json
 import os
 import pwd
 import re
@@ -19,7 +22,7 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,7 +32,7 @@ from typing import Any, Literal, cast
 
 import psycopg
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, Envelope, Session
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 from imapclient import IMAPClient
 from psycopg import sql
 
@@ -164,7 +167,7 @@ ssl = yes
 ssl_cert = <{cert_file}
 ssl_key = <{key_file}
 ssl_min_protocol = TLSv1.2
-auth_mechanisms = plain login
+auth_mechanisms = plain login{oauth2_mechanisms}
 # Allow plaintext LOGIN so both plain and STARTTLS paths can be tested
 # (Dovecot treats loopback as secure anyway).
 disable_plaintext_auth = no
@@ -175,7 +178,7 @@ auth_verbose = yes
 # One file per user: Dovecot re-stats a passwd-file at most once a second, so a user
 # appended to a shared file could stay "unknown" for up to a second; a new file is
 # read on first use.
-passdb {{
+{oauth2_passdb}passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {root}/passwd.d/%u
 }}
@@ -350,6 +353,7 @@ class Dovecot:
         binary: str = DOVECOT_BINARY,
         startup_timeout: float = 10.0,
         idle_notify_interval: int = 10,
+        oauth2_introspection_url: str = "",
     ) -> None:
         # As root the mail processes run as nobody, which must be able to walk into
         # the directory; pytest's tmp_path (mode 0700 under /tmp/pytest-of-root) is
@@ -371,6 +375,9 @@ class Dovecot:
         self.binary = binary
         self.startup_timeout = startup_timeout
         self.idle_notify_interval = idle_notify_interval
+        # With a URL, XOAUTH2 and OAUTHBEARER are offered and each bearer token is
+        # checked by an oauth2 passdb that POSTs it to this RFC 7662 endpoint.
+        self.oauth2_introspection_url = oauth2_introspection_url
         self.users: dict[str, str] = {}
         self.cert_file = self.root / "tls" / "cert.pem"
         self.key_file = self.root / "tls" / "key.pem"
@@ -521,8 +528,27 @@ class Dovecot:
             login_user=ident.login_user,
             unprivileged="" if ident.can_chroot else _UNPRIVILEGED_SERVICES,
             idle_notify_interval=self.idle_notify_interval,
+            oauth2_mechanisms=" xoauth2 oauthbearer" if self.oauth2_introspection_url else "",
+            oauth2_passdb=self._oauth2_passdb(),
         )
         self.config_file.write_text(config)
+
+    def _oauth2_passdb(self) -> str:
+        if not self.oauth2_introspection_url:
+            return ""
+        settings = self.root / "dovecot-oauth2.conf.ext"
+        settings.write_text(
+            "introspection_mode = post\n"
+            f"introspection_url = {self.oauth2_introspection_url}\n"
+            "username_attribute = username\n"
+            "active_attribute = active\n"
+            "active_value = true\n"
+            "force_introspection = yes\n"
+        )
+        return (
+            "passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n"
+            f"  args = {settings}\n}}\n"
+        )
 
     def _spawn_and_wait(self) -> None:
         # Remember where this start's output begins so failure reports show only it.
@@ -795,6 +821,43 @@ class _SinkHandler:
         return "250 2.0.0 Message accepted for delivery"
 
 
+class _OAuthSinkHandler(_SinkHandler):
+    """The sink with AUTH XOAUTH2 and OAUTHBEARER: each bearer token goes to the sink's
+    ``oauth_check(user, token)``; a refusal sends the error challenge, then 535."""
+
+    async def auth_XOAUTH2(self, server: SMTP, args: list[str]) -> AuthResult:
+        return await self._bearer(server, args, "XOAUTH2")
+
+    async def auth_OAUTHBEARER(self, server: SMTP, args: list[str]) -> AuthResult:
+        return await self._bearer(server, args, "OAUTHBEARER")
+
+    async def _bearer(self, server: SMTP, args: list[str], mechanism: str) -> AuthResult:
+        if len(args) == 2:
+            try:
+                blob = base64.b64decode(args[1], validate=True)
+            except binascii.Error:
+                return AuthResult(success=False, message="501 5.5.2 Can't decode base64")
+        else:
+            answer = await server.challenge_auth("")
+            if not isinstance(answer, bytes):
+                return AuthResult(success=False, handled=True)
+            blob = answer
+        fields = dict(part.split("=", 1) for part in blob.decode().split("\x01") if "=" in part)
+        user = fields.get("user", "")
+        if mechanism == "OAUTHBEARER":
+            gs2 = blob.decode().split("\x01", 1)[0]  # n,a=user,
+            user = gs2.split("a=", 1)[1].rstrip(",") if "a=" in gs2 else ""
+        token = fields.get("auth", "").removeprefix("Bearer ")
+        check = self._sink.oauth_check
+        assert check is not None
+        if user and token and check(user, token):
+            self._sink._authenticated(user, mechanism)
+            return AuthResult(success=True, auth_data=user)
+        error = json.dumps({"status": "401", "schemes": "bearer", "scope": "mail"})
+        await server.challenge_auth(error)  # the client answers with an empty line
+        return AuthResult(success=False, message="535 5.7.8 Authentication credentials invalid")
+
+
 @dataclass(eq=False)
 class SmtpSink:
     """An SMTP server on loopback that keeps every message it accepts.
@@ -813,6 +876,10 @@ class SmtpSink:
     fail_times: int | None = None
     # Offer SMTPUTF8 (RFC 6531) in the EHLO answer; False plays an older relay.
     smtputf8: bool = True
+    # With a check, AUTH XOAUTH2 / OAUTHBEARER are offered (without TLS) and each
+    # bearer token is asked of oauth_check(user, token).
+    oauth_check: Callable[[str, str], bool] | None = None
+    logins: list[tuple[str, str]] = field(default_factory=list)  # user, mechanism
     _messages: list[ReceivedMessage] = field(default_factory=list, init=False, repr=False)
     _failures: int = field(default=0, init=False, repr=False)
     _cond: threading.Condition = field(default_factory=threading.Condition, init=False, repr=False)
@@ -853,14 +920,16 @@ class SmtpSink:
         attempts = 1 if self._port_pinned else 3
         for attempt in range(attempts):
             # A Controller closes its event loop on stop, so each start needs a new one.
+            handler = _SinkHandler(self) if self.oauth_check is None else _OAuthSinkHandler(self)
             controller = Controller(
-                _SinkHandler(self),
+                handler,
                 hostname=self.host,
                 port=self.port,
                 ready_timeout=5.0,
                 # A fixed greeting name avoids a reverse DNS lookup (getfqdn) per start.
                 server_hostname="localhost",
                 enable_SMTPUTF8=self.smtputf8,
+                auth_require_tls=self.oauth_check is None,
             )
             try:
                 controller.start()
@@ -898,6 +967,10 @@ class SmtpSink:
                     f"SMTP sink got {len(self._messages)} of {n} messages in {timeout} s"
                 )
             return list(self._messages)
+
+    def _authenticated(self, user: str, mechanism: str) -> None:
+        with self._cond:
+            self.logins.append((user, mechanism))
 
     def _record(self, message: ReceivedMessage) -> None:
         with self._cond:

@@ -70,6 +70,9 @@ class OAuth2Settings:
     client_secrets_file: str = ""
     # CA bundle for the token endpoint's TLS ("" = the system's).
     ca_file: str = ""
+    # Set by the loader, not by the file: where this section's tokens are cached
+    # (var_dir/oauth2/<mailbox-NAME | smtp>.json); "" keeps them in memory only.
+    cache_file: str = ""
 
     def client_secret(self) -> str:
         return _read_secret(
@@ -83,6 +86,15 @@ class OAuth2Settings:
 
     def effective_flow(self) -> str:
         return self.flow or OAUTH2_FLOWS.get(self.provider, ("",))[0]
+
+
+def login_command(where: str) -> str:
+    """The command that signs an oauth2 section in ("mailboxes.NAME.oauth2" or "smtp.oauth2")."""
+    if where.startswith("mailboxes.") and where.endswith(".oauth2"):
+        return f"ticketing mailbox login {where[len('mailboxes.') : -len('.oauth2')]}"
+    if where.startswith("smtp"):
+        return "ticketing mailbox login --smtp"
+    return "ticketing mailbox login NAME"
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,9 @@ class MailboxSettings:
     # Re-issue IDLE well before the 30 minutes after which RFC 9051 lets servers drop it.
     idle_timeout: float = 600.0
     timeout: float = 60.0
+    # password | oauth2 (then the [mailboxes.oauth2] table says where tokens come from)
+    auth: str = "password"
+    oauth2: OAuth2Settings | None = None
 
     def login_password(self) -> str:
         return _read_secret(
@@ -130,6 +145,8 @@ class SmtpSettings:
     password: str = field(default="", repr=False)  # see MailboxSettings.password
     from_address: str = ""
     timeout: float = 30.0
+    auth: str = "password"  # password | oauth2 (with an [smtp.oauth2] table)
+    oauth2: OAuth2Settings | None = None
 
     def login_password(self) -> str:
         return _read_secret("smtp", self.password_env, self.password_file, self.password)
@@ -457,6 +474,10 @@ def _line_of(text: str, section: str | None, key: str, occurrence: int = 0) -> i
     return None
 
 
+# Fields the loader fills in itself; a config file may not set them.
+_NOT_FROM_THE_FILE = frozenset({"source", "base_dir", "where", "cache_file", "oauth2"})
+
+
 class _Reader:
     """Turns one TOML table into a dataclass, rejecting unknown keys and wrong types."""
 
@@ -477,7 +498,7 @@ class _Reader:
     ) -> Any:
         if not isinstance(table, Mapping):
             raise self.error(None, section, "must be a table", occurrence)
-        known = {f.name: f for f in fields(cls) if f.name not in ("source", "base_dir")}
+        known = {f.name: f for f in fields(cls) if f.name not in _NOT_FROM_THE_FILE}
         values: dict[str, Any] = {}
         for key, value in table.items():
             if key not in known:
@@ -575,10 +596,14 @@ def _parse_file(path: Path) -> Settings:
     if not isinstance(raw_mailboxes, list):
         raise reader.error(None, "mailboxes", "must be an array of tables: [[mailboxes]]")
     mailboxes = tuple(
-        reader.build(MailboxSettings, "mailboxes", table, occurrence=i)
+        _build_with_oauth2(reader, MailboxSettings, "mailboxes", table, i)
         for i, table in enumerate(raw_mailboxes)
     )
-    smtp = reader.build(SmtpSettings, "smtp", data["smtp"]) if "smtp" in data else None
+    smtp = (
+        _build_with_oauth2(reader, SmtpSettings, "smtp", data["smtp"], 0)
+        if "smtp" in data
+        else None
+    )
     raw_ingress = data.get("ingress", {})
     if isinstance(raw_ingress, Mapping) and "auth_password" in raw_ingress:
         raise reader.error(
@@ -601,7 +626,108 @@ def _parse_file(path: Path) -> Settings:
     )
     _validate(reader, settings)
     _validate_desk(reader, settings)
-    return settings
+    return _with_token_caches(settings)
+
+
+def _build_with_oauth2(
+    reader: _Reader, cls: type[Any], section: str, table: Any, occurrence: int
+) -> Any:
+    """A [[mailboxes]] entry or [smtp] with its optional oauth2 sub-table."""
+    if not isinstance(table, Mapping):
+        raise reader.error(None, section, "must be a table", occurrence)
+    own = {k: v for k, v in table.items() if k != "oauth2"}
+    built = reader.build(cls, section, own, occurrence)
+    if "oauth2" not in table:
+        if built.auth == "oauth2":
+            raise reader.error(
+                section,
+                "auth",
+                f'auth = "oauth2" needs an [{section}.oauth2] table (provider, client_id, ...)',
+                occurrence,
+            )
+        return built
+    name = f"mailboxes.{built.name}.oauth2" if section == "mailboxes" else "smtp.oauth2"
+    oauth2 = reader.build(
+        OAuth2Settings, f"{section}.oauth2", table["oauth2"], occurrence, where=name
+    )
+    return replace(built, oauth2=oauth2)
+
+
+def _with_token_caches(settings: Settings) -> Settings:
+    """Point each oauth2 section at its token cache under var_dir."""
+    cache_dir = settings.var_path / "oauth2"
+
+    def cached(section: OAuth2Settings | None, name: str) -> OAuth2Settings | None:
+        if section is None:
+            return None
+        return replace(section, cache_file=str(cache_dir / f"{name}.json"))
+
+    mailboxes = tuple(
+        replace(mb, oauth2=cached(mb.oauth2, f"mailbox-{mb.name}")) for mb in settings.mailboxes
+    )
+    smtp = settings.smtp
+    if smtp is not None:
+        smtp = replace(smtp, oauth2=cached(smtp.oauth2, "smtp"))
+    return replace(settings, mailboxes=mailboxes, smtp=smtp)
+
+
+def _validate_oauth2(
+    reader: _Reader,
+    section: str,
+    auth: str,
+    oauth2: OAuth2Settings | None,
+    occurrence: int,
+    sub_occurrence: int,
+) -> None:
+    """auth and the oauth2 table; `sub_occurrence` counts [section.oauth2] headers."""
+    if auth not in AUTH_MODES:
+        raise reader.error(section, "auth", f"must be one of {', '.join(AUTH_MODES)}", occurrence)
+    if oauth2 is None:
+        return
+    sub = f"{section}.oauth2"
+    occurrence = sub_occurrence
+    if auth != "oauth2":
+        raise reader.error(
+            sub, "", f'an oauth2 table is only used with auth = "oauth2" in [{section}]', occurrence
+        )
+    o = oauth2
+    if o.provider not in OAUTH2_PROVIDERS:
+        raise reader.error(
+            sub, "provider", f"must be one of {', '.join(OAUTH2_PROVIDERS)}", occurrence
+        )
+    flows = OAUTH2_FLOWS[o.provider]
+    if o.flow and o.flow not in flows:
+        raise reader.error(
+            sub, "flow", f"provider {o.provider} supports {', '.join(flows)}", occurrence
+        )
+    if o.mechanism not in OAUTH2_MECHANISMS:
+        raise reader.error(
+            sub, "mechanism", f"must be one of {', '.join(OAUTH2_MECHANISMS)}", occurrence
+        )
+    flow = o.effective_flow()
+    needed: list[tuple[str, str]] = []
+    if o.provider == "generic":
+        needed = [("token_url", o.token_url), ("client_id", o.client_id)]
+    elif o.provider == "microsoft":
+        needed = [("client_id", o.client_id)]
+        if flow == "client_credentials":
+            needed.append(("client_secret_env", o.client_secret_env or o.client_secret_file))
+            if o.tenant in ("organizations", "common", "consumers"):
+                raise reader.error(
+                    sub,
+                    "tenant",
+                    "client_credentials needs your directory (tenant) id or domain, "
+                    f"not {o.tenant!r}",
+                    occurrence,
+                )
+    elif flow == "service_account":
+        needed = [("service_account_file", o.service_account_file)]
+    else:
+        needed = [("client_secrets_file", o.client_secrets_file)]
+    for key, value in needed:
+        if not value:
+            what = f"provider {o.provider}" + (f", flow {flow}" if flow else "")
+            raise reader.error(sub, key, f"required for {what}", occurrence)
 
 
 def _validate(reader: _Reader, s: Settings) -> None:
@@ -637,6 +763,10 @@ def _validate(reader: _Reader, s: Settings) -> None:
             )
         if mb.batch_size < 1:
             raise reader.error("mailboxes", "batch_size", "must be at least 1", i)
+        earlier = sum(1 for m in s.mailboxes[:i] if m.oauth2 is not None)
+        _validate_oauth2(reader, "mailboxes", mb.auth, mb.oauth2, i, earlier)
+    if s.smtp:
+        _validate_oauth2(reader, "smtp", s.smtp.auth, s.smtp.oauth2, 0, 0)
     if s.smtp and s.smtp.security not in SECURITY_MODES:
         raise reader.error("smtp", "security", f"must be one of {', '.join(SECURITY_MODES)}")
     if s.ingress.listen:

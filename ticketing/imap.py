@@ -20,6 +20,7 @@ from sqlmodel import Session
 from ticketing.config import MailboxSettings
 from ticketing.errors import MailboxError
 from ticketing.models import Event, MailboxCursor, utcnow
+from ticketing.oauth import OAuthError, TokenSource
 from ticketing.parallel import PendingBatch
 from ticketing.pipeline import IngestResult, Pipeline, RawItem
 
@@ -55,7 +56,55 @@ def ssl_context(mailbox: MailboxSettings) -> ssl.SSLContext:
 
 
 def connect(mailbox: MailboxSettings) -> Any:
-    """A logged-in IMAPClient for `mailbox`; raises MailboxError with a clear reason."""
+    """A logged-in IMAPClient for `mailbox`; raises MailboxError with a clear reason.
+
+    With auth = "oauth2" a refused access token is replaced by a fresh one once, on a
+    new connection (the server may drop the first after a failed AUTHENTICATE).
+    """
+    if mailbox.auth != "oauth2":
+        client = _open(mailbox)
+        _password_login(client, mailbox)
+        return client
+    tokens = token_source(mailbox)
+    access_token = _token(mailbox, tokens)
+    client = _open(mailbox)
+    try:
+        _oauth2_login(client, mailbox, access_token)
+        return client
+    except _Refused:
+        logout(client)
+    access_token = _token(mailbox, tokens, refused=access_token)
+    client = _open(mailbox)
+    try:
+        _oauth2_login(client, mailbox, access_token)
+    except _Refused as exc:
+        logout(client)
+        raise MailboxError(
+            f"mailbox {mailbox.name}: {mailbox.host} refused a freshly issued OAuth2 token "
+            f"for {mailbox.username}: {exc} (check username, the scope and the app's "
+            f"mailbox permission in [mailboxes.oauth2] of name = {mailbox.name!r})"
+        ) from exc
+    return client
+
+
+class _Refused(Exception):
+    """The server turned an access token down."""
+
+
+def token_source(mailbox: MailboxSettings) -> TokenSource:
+    assert mailbox.oauth2 is not None  # the loader insists on the table
+    return TokenSource(mailbox.oauth2, subject=mailbox.username)
+
+
+def _token(mailbox: MailboxSettings, tokens: TokenSource, refused: str = "") -> str:
+    try:
+        return tokens.token(refused=refused)
+    except OAuthError as exc:  # the message names the section and the fix
+        raise MailboxError(f"mailbox {mailbox.name}: no OAuth2 token: {exc}") from exc
+
+
+def _open(mailbox: MailboxSettings) -> Any:
+    """A connected (not logged-in) IMAPClient, STARTTLS done when asked for."""
     from imapclient import IMAPClient
     from imapclient.exceptions import IMAPClientError
 
@@ -86,6 +135,12 @@ def connect(mailbox: MailboxSettings) -> Any:
         raise MailboxError(
             f"mailbox {mailbox.name}: STARTTLS with {mailbox.host}:{mailbox.port} failed: {exc}"
         ) from exc
+    return client
+
+
+def _password_login(client: Any, mailbox: MailboxSettings) -> None:
+    from imapclient.exceptions import IMAPClientError
+
     try:
         client.login(mailbox.username, mailbox.login_password())
     except (OSError, IMAPClientError) as exc:
@@ -95,7 +150,27 @@ def connect(mailbox: MailboxSettings) -> Any:
             f"(check username and password_env / password_file of [[mailboxes]] "
             f"name = {mailbox.name!r})"
         ) from exc
-    return client
+
+
+def _oauth2_login(client: Any, mailbox: MailboxSettings, access_token: str) -> None:
+    """AUTHENTICATE XOAUTH2 or OAUTHBEARER; _Refused when the server says no."""
+    from imapclient.exceptions import IMAPClientError, LoginError
+
+    assert mailbox.oauth2 is not None
+    mechanism = mailbox.oauth2.mechanism
+    try:
+        if mechanism == "oauthbearer":
+            client.oauthbearer_login(mailbox.username, access_token)
+        else:
+            client.oauth2_login(mailbox.username, access_token)
+    except LoginError as exc:
+        raise _Refused(_one_line(exc)) from exc
+    except (OSError, IMAPClientError) as exc:
+        logout(client)
+        raise MailboxError(
+            f"mailbox {mailbox.name}: {mechanism.upper()} sign-in to {mailbox.host} failed: "
+            f"{_one_line(exc)}"
+        ) from exc
 
 
 def _tls_failure(mailbox: MailboxSettings, exc: ssl.SSLCertVerificationError) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 import requests
 
-from ticketing.config import OAuth2Settings
+from ticketing.config import OAuth2Settings, login_command
 from ticketing.oauth import Grant, OAuthError, Provider, TokenRevoked
 
 MICROSOFT_HOST = "login.microsoftonline.com"
@@ -41,7 +41,7 @@ def _refused(where: str, error: str, description: str) -> OAuthError:
     if error == "invalid_grant":
         return TokenRevoked(
             f"{where}: the provider refused the grant ({detail}); "
-            "sign in again with `ticketing mailbox login NAME`"
+            f"sign in again with `{login_command(where)}`"
         )
     return OAuthError(f"{where}: the token request failed ({detail})")
 
@@ -153,9 +153,7 @@ class MicrosoftProvider:
                 lambda app: app.acquire_token_by_refresh_token(refresh_token, scopes=self.scopes)
             )
         else:
-            raise OAuthError(
-                f"{where}: no refresh token stored; run `ticketing mailbox login NAME`"
-            )
+            raise OAuthError(f"{where}: no refresh token stored; run `{login_command(where)}`")
         return _grant_from(where, answer)
 
     def login(self, say: Callable[[str], None]) -> Grant:
@@ -234,7 +232,8 @@ class GoogleProvider:
             return self._service_account_grant()
         if not refresh_token:
             raise OAuthError(
-                f"{self.settings.where}: no refresh token stored; run `ticketing mailbox login NAME`"
+                f"{self.settings.where}: no refresh token stored; "
+                f"run `{login_command(self.settings.where)}`"
             )
         from google.oauth2.credentials import Credentials
 
@@ -334,20 +333,63 @@ class GoogleProvider:
         return grant
 
     def _post(self, url: str, form: dict[str, str]) -> dict[str, Any]:
-        try:
-            response = self._session().post(url, data=form)
-            answer = response.json()
-        except requests.RequestException as exc:
+        return _post_form(self._session(), self.settings.where, url, form)
+
+
+def _post_form(
+    session: requests.Session, where: str, url: str, form: dict[str, str]
+) -> dict[str, Any]:
+    """POST a token request; the answer's JSON object (errors included)."""
+    try:
+        response = session.post(url, data=form)
+        answer = response.json()
+    except requests.RequestException as exc:
+        raise OAuthError(f"{where}: the token endpoint did not answer: {_one_line(exc)}") from exc
+    except ValueError as exc:
+        raise OAuthError(
+            f"{where}: the token endpoint answered HTTP {response.status_code}, not JSON"
+        ) from exc
+    if not isinstance(answer, dict):
+        raise OAuthError(f"{where}: the token endpoint's answer is not an object")
+    return answer
+
+
+class GenericProvider:
+    """Any OAuth2 server: the refresh-token grant (RFC 6749 section 6) at token_url,
+    with the refresh token the operator got from it once."""
+
+    def __init__(self, settings: OAuth2Settings) -> None:
+        self.settings = settings
+        if not settings.token_url:
+            raise OAuthError(f"{settings.where}.token_url: required for provider generic")
+        if not settings.client_id:
+            raise OAuthError(f"{settings.where}.client_id: required for provider generic")
+        self._http: requests.Session | None = None
+
+    def fetch(self, refresh_token: str) -> Grant:
+        s = self.settings
+        if not refresh_token:
             raise OAuthError(
-                f"{self.settings.where}: the token endpoint did not answer: {_one_line(exc)}"
-            ) from exc
-        except ValueError as exc:
-            raise OAuthError(
-                f"{self.settings.where}: the token endpoint answered HTTP {response.status_code}, not JSON"
-            ) from exc
-        if not isinstance(answer, dict):
-            raise OAuthError(f"{self.settings.where}: the token endpoint's answer is not an object")
-        return answer
+                f"{s.where}: no refresh token; set refresh_token_env or refresh_token_file "
+                f"(or store one with `{login_command(s.where)}`)"
+            )
+        form = {"grant_type": "refresh_token", "refresh_token": refresh_token}
+        form["client_id"] = s.client_id
+        secret = s.client_secret()
+        if secret:
+            form["client_secret"] = secret
+        if s.scope:
+            form["scope"] = s.scope
+        if self._http is None:
+            self._http = _TlsSession(s.ca_file)
+        return _grant_from(s.where, _post_form(self._http, s.where, s.token_url, form))
+
+    def login(self, say: Callable[[str], None]) -> Grant:
+        raise OAuthError(
+            f"{self.settings.where}: provider generic has no sign-in flow of its own; "
+            "put the refresh token your provider issued in refresh_token_env or "
+            f"refresh_token_file, or paste it when `{login_command(self.settings.where)}` asks"
+        )
 
 
 class _LoopbackRedirect:
@@ -401,9 +443,14 @@ class _LoopbackRedirect:
 
 
 def provider_for_settings(settings: OAuth2Settings, *, subject: str = "") -> Provider:
-    """The Microsoft or Google provider for a section (others: OAuthError)."""
+    """The provider a section names; `subject` is the mailbox user a Google service
+    account acts for."""
     if settings.provider == "microsoft":
         return MicrosoftProvider(settings)
     if settings.provider == "google":
         return GoogleProvider(settings, subject=subject)
-    raise OAuthError(f"{settings.where}.provider: {settings.provider!r} is not microsoft or google")
+    if settings.provider == "generic":
+        return GenericProvider(settings)
+    raise OAuthError(
+        f"{settings.where}.provider: {settings.provider!r} is not generic, microsoft or google"
+    )

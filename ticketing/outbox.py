@@ -30,6 +30,7 @@ from ticketing.addresses import stored_json
 from ticketing.config import Settings, SmtpSettings
 from ticketing.errors import CompositionError, DeliveryError
 from ticketing.models import Event, Message, OutboxMessage, OutboxStatus, Ticket, utcnow
+from ticketing.oauth import OAuthError, TokenSource, sasl_response
 from ticketing.refs import format_ref
 from ticketing.render import Rendered, Renderer
 from ticketing.replytoken import new_message_id
@@ -429,6 +430,7 @@ class SmtpTransport:
     def __init__(self, settings: SmtpSettings) -> None:
         self.settings = settings
         self._conn: smtplib.SMTP | None = None
+        self._tokens: TokenSource | None = None
 
     def _connect(self) -> smtplib.SMTP:
         s = self.settings
@@ -445,13 +447,49 @@ class SmtpTransport:
                 conn = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
                 if s.security == "starttls":
                     conn.starttls(context=_ssl_context(s.ca_file, s.verify_certificate))
-            if s.username:
+            if s.auth == "oauth2":
+                self._oauth2_login(conn)
+            elif s.username:
                 conn.login(s.username, s.login_password())
         except (OSError, smtplib.SMTPException) as exc:
             raise DeliveryError(
                 f"cannot connect to {s.host}:{s.port}: {exc}", permanent=False, unreachable=True
             ) from exc
         return conn
+
+    def _oauth2_login(self, conn: smtplib.SMTP) -> None:
+        """AUTH XOAUTH2 / OAUTHBEARER; a refused token is replaced once by a fresh one."""
+        s = self.settings
+        assert s.oauth2 is not None  # the loader insists on the table
+        if self._tokens is None:
+            self._tokens = TokenSource(s.oauth2, subject=s.username)
+        mechanism = s.oauth2.mechanism
+        conn.ehlo_or_helo_if_needed()
+        refused = ""
+        for attempt in (1, 2):
+            try:
+                token = self._tokens.token(refused=refused)
+            except OAuthError as exc:
+                conn.close()
+                raise DeliveryError(
+                    f"[smtp] no OAuth2 token: {exc}", permanent=False, unreachable=True
+                ) from exc
+            initial = sasl_response(mechanism, s.username, token, s.host, s.port)
+
+            def answer(challenge: bytes | None = None, first: str = initial) -> str:
+                # A challenge after the token carries the server's error (RFC 7628
+                # 3.2.3); the client ends the exchange with an empty or ^A line.
+                if challenge is None:
+                    return first
+                return "\x01" if mechanism == "oauthbearer" else ""
+
+            try:
+                conn.auth(mechanism.upper(), answer)
+                return
+            except smtplib.SMTPAuthenticationError:
+                if attempt == 2:
+                    raise
+                refused = token
 
     def check(self) -> None:
         """Connect, log in and say goodbye: DeliveryError naming the setting when that fails."""
@@ -469,11 +507,18 @@ class SmtpTransport:
                     permanent=False,
                 ) from cause
             if isinstance(cause, smtplib.SMTPAuthenticationError):
+                fix = (
+                    "check [smtp] username and the scope and permissions in [smtp.oauth2]"
+                    if s.auth == "oauth2"
+                    else "check [smtp] username and password_env / password_file"
+                )
                 raise DeliveryError(
                     f"[smtp] login as {s.username} at {s.host}:{s.port} failed: "
-                    f"{cause.smtp_code} (check [smtp] username and password_env / password_file)",
+                    f"{cause.smtp_code} ({fix})",
                     permanent=False,
                 ) from cause
+            if isinstance(cause, OAuthError):
+                raise DeliveryError(str(exc), permanent=False) from cause
             raise DeliveryError(
                 f"[smtp] {exc} (check [smtp] host, port and security)", permanent=False
             ) from cause
