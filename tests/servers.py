@@ -836,7 +836,9 @@ class _OAuthSinkHandler(_SinkHandler):
             try:
                 blob = base64.b64decode(args[1], validate=True)
             except binascii.Error:
-                return AuthResult(success=False, message="501 5.5.2 Can't decode base64")
+                return AuthResult(
+                    success=False, handled=False, message="501 5.5.2 Can't decode base64"
+                )
         else:
             answer = await server.challenge_auth("")
             if not isinstance(answer, bytes):
@@ -855,7 +857,9 @@ class _OAuthSinkHandler(_SinkHandler):
             return AuthResult(success=True, auth_data=user)
         error = json.dumps({"status": "401", "schemes": "bearer", "scope": "mail"})
         await server.challenge_auth(error)  # the client answers with an empty line
-        return AuthResult(success=False, message="535 5.7.8 Authentication credentials invalid")
+        return AuthResult(
+            success=False, handled=False, message="535 5.7.8 Authentication credentials invalid"
+        )
 
 
 @dataclass(eq=False)

@@ -2554,10 +2554,12 @@ def tickets_move(app: App, ticket: str, queue: str, reason: str, actor: str, as_
 
 def _register_groups() -> None:
     from ticketing.cli_db import db
+    from ticketing.cli_oauth import mailbox_login
     from ticketing.cli_routing import routing
 
     cli.add_command(routing)
     cli.add_command(db)
+    mailbox.add_command(mailbox_login)
 
 
 # Only in the package's module: `python -m ticketing.cli` runs this file as __main__, and
