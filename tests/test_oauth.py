@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from tests.conftest import _unavailable
+from tests.oauth_provider_server import IdentityProvider, running_identity_provider
 from tests.oauth_server import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -747,3 +748,72 @@ def test_config_file_permissions_are_not_loosened_by_the_cache(tmp_path: Path) -
     cache = Path(_section(tmp_path).cache_file)
     assert stat.S_IMODE(cache.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+
+
+def _microsoft_config(tmp_path: Path, server: IdentityProvider, ca: Path, flow: str) -> Path:
+    secret = 'client_secret_env = "TEST_MS_SECRET"\n' if flow == "client_credentials" else ""
+    return write_config(
+        tmp_path,
+        extra=f"""
+[[mailboxes]]
+name = "support"
+host = "outlook.office365.com"
+username = "support@contoso.example"
+auth = "oauth2"
+
+[mailboxes.oauth2]
+provider = "microsoft"
+flow = "{flow}"
+client_id = "app-1"
+{secret}tenant = "{server.tenant}"
+authority = "{server.base_url}"
+ca_file = "{ca}"
+""",
+    )
+
+
+def test_mailbox_login_runs_the_device_code_flow_and_keeps_the_refresh_token(
+    tmp_path: Path,
+) -> None:
+    with running_identity_provider(tmp_path) as (server, ca):
+        server.clients["app-1"] = ""
+        config = _microsoft_config(tmp_path, server, ca, "device_code")
+        stop = threading.Event()
+
+        def user_at_the_browser() -> None:
+            while not stop.is_set():
+                with server.lock:
+                    waiting = [s["user_code"] for s in server.device_codes.values()]
+                for code in waiting:
+                    server.approve(code)
+                    return
+                time.sleep(0.05)
+
+        browser = threading.Thread(target=user_at_the_browser, daemon=True)
+        browser.start()
+        try:
+            result = invoke(config, "mailbox", "login", "support")
+        finally:
+            stop.set()
+            browser.join()
+    assert result.exit_code == 0, result.output
+    assert "enter the code" in result.output  # what the operator is told to do
+    assert "mailbox support: signed in as support@contoso.example" in result.output
+    cache = json.loads((tmp_path / "var" / "oauth2" / "mailbox-support.json").read_text())
+    assert cache["refresh_token"].startswith("rt-") and cache["access_token"].startswith("at-")
+
+
+def test_mailbox_login_of_an_unattended_flow_only_checks_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with running_identity_provider(tmp_path) as (server, ca):
+        server.clients["app-1"] = "s3cret"
+        monkeypatch.setenv("TEST_MS_SECRET", "s3cret")
+        config = _microsoft_config(tmp_path, server, ca, "client_credentials")
+        result = invoke(config, "mailbox", "login", "support")
+        assert result.exit_code == 0, result.output
+        assert "client_credentials needs no sign-in; a token was issued" in result.output
+        monkeypatch.setenv("TEST_MS_SECRET", "wrong")
+        (tmp_path / "var" / "oauth2" / "mailbox-support.json").unlink()
+        refused = invoke(config, "mailbox", "login", "support")
+    assert refused.exit_code == 1 and "invalid_client" in refused.output
