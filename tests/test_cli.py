@@ -90,7 +90,10 @@ def test_ingest_files_and_stdin_then_list_and_show(config: Path, tmp_path: Path)
     assert first["direction"] == "in" and shown["messages"][1]["direction"] == "out"
     assert any(e["kind"] == "ticket.created" for e in shown["events"])
     human = ok(config, "tickets", "show", str(tid)).output
-    assert "routing:" in human and "audit trail:" in human
+    heads = [line.split()[0] for line in human.splitlines() if line and not line[0].isspace()]
+    assert heads[0].startswith("BILL-") and heads[1:4] == ["Customer", "Ticket", "SLA"]
+    assert "Routing" in heads and "Conversation" in heads and "Audit" in heads
+    assert heads.index("Routing") < heads.index("Conversation") < heads.index("Audit")
     assert "BILL-" in ok(config, "tickets", "list").output
 
 

@@ -26,8 +26,12 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from ticketing import display
+from ticketing.completion import complete_queue, complete_template, complete_ticket
 from ticketing.config import Settings, load_settings
+from ticketing.desk_view import PRIORITY_STYLES, SLA_STYLES, DeskClock, sla_cell
 from ticketing.errors import TicketingError
+from ticketing.progress import progress_bar
+from ticketing.ticket_view import model_lines
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -170,32 +174,121 @@ def echo(message: str = "", *, err: bool = False) -> None:
     click.echo(display.text(message), err=err)
 
 
-def table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
-    """Print rows as an aligned table (rich) with the given (key, heading) columns."""
+# Columns that give up room when a table is wider than the terminal: shortened with "…"
+# (weight: their share of the room; the least each keeps), and those left out, in this
+# order, while the shortened ones would get less than their least. Other columns keep
+# their width, and rich folds them only when nothing else is left to give.
+FLEX_COLUMNS = {
+    "subject": (4, 24),
+    "oldest_subject": (4, 20),
+    "requester": (2, 14),
+    "assignee": (1, 8),
+    "reason": (3, 20),
+}
+DROP_ORDER = ("message_count", "requester", "queue")
+GAP = 2  # rich's padding between two columns
+
+
+def table(
+    rows: list[dict[str, Any]],
+    columns: list[tuple[str, str]],
+    *,
+    styles: dict[str, Callable[[dict[str, Any]], str]] | None = None,
+) -> None:
+    """Print rows as an aligned table (rich) with the given (key, heading) columns,
+    fitted to the terminal: identifiers whole, subjects and names shortened with "…",
+    the least needed columns left out when it is narrow. `styles` colours a column by
+    row (only on a terminal, and never with NO_COLOR)."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    cells = [
+        {k: display.line("" if row.get(k) is None else str(row.get(k))) for k, _ in columns}
+        for row in rows
+    ]
+    width = _output_width()
+    shown, flex_widths = fit_columns(cells, columns, width)
     t = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for _, heading in columns:
-        t.add_column(heading, overflow="fold")
-    for row in rows:
+    for key, heading in shown:
+        if key in flex_widths:
+            t.add_column(heading, no_wrap=True, overflow="ellipsis", width=flex_widths[key])
+        else:
+            t.add_column(heading, overflow="fold")
+    styles = styles or {}
+    for row, cell in zip(rows, cells, strict=True):
         # Text, not str: rich would read "[link=...]" in a subject as its own markup.
-        t.add_row(
-            *(Text("" if row.get(k) is None else display.line(str(row.get(k)))) for k, _ in columns)
-        )
-    console = Console(width=max(100, _terminal_width()), soft_wrap=False)
+        t.add_row(*(Text(cell[k], style=styles[k](row) if k in styles else "") for k, _ in shown))
+    console = Console(width=width, soft_wrap=False, highlight=False)
     # rich ends a write into a closed pipe with status 1; a reader that stops early
     # (`| head -1`) is no error.
     console.on_broken_pipe = _end_quietly_after_broken_pipe  # type: ignore[method-assign]
     console.print(t)
 
 
+def fit_columns(
+    cells: list[dict[str, str]], columns: list[tuple[str, str]], width: int
+) -> tuple[list[tuple[str, str]], dict[str, int]]:
+    """The columns that fit in `width`, and the width of each shortened one."""
+    from rich.cells import cell_len
+
+    natural = {
+        key: max([cell_len(heading), *(cell_len(c[key]) for c in cells)])
+        for key, heading in columns
+    }
+
+    def room(keys: list[tuple[str, str]]) -> int:
+        fixed = sum(natural[k] for k, _ in keys if k not in FLEX_COLUMNS)
+        return width - fixed - GAP * (len(keys) - 1)
+
+    def least(keys: list[tuple[str, str]]) -> int:
+        return sum(min(FLEX_COLUMNS[k][1], natural[k]) for k, _ in keys if k in FLEX_COLUMNS)
+
+    shown = list(columns)
+    for drop in DROP_ORDER:
+        if room(shown) >= least(shown):
+            break
+        shown = [c for c in shown if c[0] != drop]
+    flex = [k for k, _ in shown if k in FLEX_COLUMNS]
+    widths = {k: min(FLEX_COLUMNS[k][1], natural[k]) for k in flex}
+    left = room(shown) - sum(widths.values())
+    # What is left goes by weight to those that want more, until none does or it is gone.
+    while left > 0:
+        hungry = [k for k in flex if widths[k] < natural[k]]
+        if not hungry:
+            break
+        total = sum(FLEX_COLUMNS[k][0] for k in hungry)
+        given = 0
+        for k in hungry:
+            more = min(natural[k] - widths[k], max(1, left * FLEX_COLUMNS[k][0] // total))
+            more = min(more, left - given)
+            widths[k] += more
+            given += more
+        left -= given
+        if given == 0:
+            break
+    return shown, widths
+
+
+def _output_width() -> int:
+    """The terminal's width; $COLUMNS when set (not a terminal); else wide, for files and
+    pipes, where nothing wraps."""
+    if sys.stdout.isatty():
+        return _terminal_width()
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return PIPE_WIDTH
+
+
+PIPE_WIDTH = 160
+
+
 def _terminal_width() -> int:
     try:
-        return os.get_terminal_size().columns
-    except OSError:
-        return 160
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError):
+        return 100
 
 
 def fail(message: str) -> NoReturn:
@@ -415,7 +508,9 @@ def _print_results(results: list[IngestResult], names: list[str], as_json: bool)
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, dir_okay=False))
 @click.option(
-    "--queue", help="Queue for new tickets when no rule decides (default: service default)."
+    "--queue",
+    shell_complete=complete_queue,
+    help="Queue for new tickets when no rule decides (default: service default).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per message.")
 @pass_app
@@ -437,8 +532,28 @@ def ingest(app: App, files: tuple[str, ...], queue: str | None, as_json: bool) -
                 fail(f"cannot read {name}: {exc.strerror}")
         items.append(RawItem(data=data, source="cli", queue=queue))
         names.append(name)
-    results = app.pipeline.ingest_batch(items)
+    results: list[IngestResult] = []
+    with progress_bar("ingesting", as_json=as_json) as advance:
+        for start in range(0, len(items), INGEST_CHUNK):
+            results += app.pipeline.ingest_batch(items[start : start + INGEST_CHUNK])
+            advance(len(results), len(items))
     _print_results(results, names, as_json)
+    quarantined = [r for r in results if r.outcome == "quarantined"]
+    if quarantined:
+        ids = ", ".join(str(r.raw_id) for r in quarantined)
+        echo(
+            f"{len(quarantined)} of {len(results)} message(s) quarantined, not ticketed "
+            f"(raw {ids}): `ticketing quarantine show ID` says why, "
+            "`ticketing quarantine retry ID` tries again",
+            err=True,
+        )
+        sys.exit(QUARANTINED_EXIT)
+
+
+# Files handed to one ingest_batch: the progress bar moves once per chunk.
+INGEST_CHUNK = 100
+# `ingest` exit status when some mail went to quarantine instead of becoming a ticket.
+QUARANTINED_EXIT = 3
 
 
 @cli.command()
@@ -663,7 +778,12 @@ STATUSES = ["new", "open", "pending", "escalated", "resolved", "closed"]
 
 
 @tickets.command("list")
-@click.option("--queue", multiple=True, help="Tickets in this queue (repeatable: any of them).")
+@click.option(
+    "--queue",
+    shell_complete=complete_queue,
+    multiple=True,
+    help="Tickets in this queue (repeatable: any of them).",
+)
 @click.option(
     "--status", type=click.Choice(STATUSES), multiple=True, help="Repeatable: any of them."
 )
@@ -771,24 +891,35 @@ def tickets_list(
         )
     if as_json:
         emit_json(rows)
-    else:
-        for row in rows:
-            row["sla"] = "BREACHED" if row.get("sla_breached") else ""
-        table(
-            rows,
-            [
-                ("ref", "REF"),
-                ("status", "STATUS"),
-                ("queue", "QUEUE"),
-                ("priority", "PRIORITY"),
-                ("assignee", "ASSIGNEE"),
-                ("requester", "REQUESTER"),
-                ("message_count", "MSGS"),
-                ("updated_at", "UPDATED"),
-                ("sla", "SLA"),
-                ("subject", "SUBJECT"),
-            ],
-        )
+        return
+    clock = desk_clock(app.settings)
+    for row in rows:
+        row["updated"] = clock.when(row["updated_at"])
+        row["sla"], row["sla_state"] = sla_cell(row["sla_due_at"], row["sla_breached"], clock)
+    table(
+        rows,
+        [
+            ("ref", "REF"),
+            ("status", "STATUS"),
+            ("queue", "QUEUE"),
+            ("priority", "PRI"),
+            ("assignee", "ASSIGNEE"),
+            ("requester", "REQUESTER"),
+            ("message_count", "MSGS"),
+            ("updated", "UPDATED"),
+            ("sla", "SLA"),
+            ("subject", "SUBJECT"),
+        ],
+        styles={
+            "priority": lambda row: PRIORITY_STYLES.get(row["priority"], ""),
+            "sla": lambda row: SLA_STYLES[row["sla_state"]],
+        },
+    )
+
+
+def desk_clock(settings: Settings) -> DeskClock:
+    """The desk's clock: `[sla] timezone`, now."""
+    return DeskClock.of(settings.sla.timezone)
 
 
 @cli.group()
@@ -840,86 +971,69 @@ def _ticket_id(value: str, settings: Settings) -> int:
 
 
 @tickets.command("show")
-@click.argument("ticket")
-@click.option("--trace", is_flag=True, help="Every routing rule tried, and why.")
+@click.argument("ticket", shell_complete=complete_ticket)
+@click.option("--trace", is_flag=True, help="Why it was routed: the model, every rule tried.")
+@click.option("--full", is_flag=True, help="Show quoted history instead of folding it.")
+@click.option("--no-pager", is_flag=True, help="Never page, even on a terminal.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
-def tickets_show(app: App, ticket: str, trace: bool, as_json: bool) -> None:
-    """Show one ticket (ID or REF) with its conversation, routing and audit trail."""
+def tickets_show(
+    app: App, ticket: str, trace: bool, full: bool, no_pager: bool, as_json: bool
+) -> None:
+    """Show one ticket (ID or REF): its header, the conversation (newest last),
+    attachments and audit trail. On a terminal, long output goes through a pager."""
     from sqlmodel import Session
 
     from ticketing.desk import ticket_detail
+    from ticketing.ticket_view import ShowOptions, render_ticket
 
     with Session(app.engine) as session:
         data = ticket_detail(session, app.settings, _ticket_id(ticket, app.settings))
     if as_json:
         emit_json(data)
         return
-    echo(f"{data['ref']}  {data['subject']}")
-    echo(
-        f"status {data['status']} · queue {data['queue']} · priority {data['priority']} · "
-        f"requester {data['requester']} · assignee {data['assignee'] or '-'}"
+    options = ShowOptions(width=_output_width(), trace=trace, full=full, paint=_paint())
+    lines = render_ticket(data, desk_clock(app.settings), options)
+    page(lines, no_pager=no_pager)
+
+
+# Colours by kind of word (ticketing.ticket_view paints "priority:urgent", "sla:over").
+PAINT_STYLES: dict[str, dict[str, Any]] = {
+    "priority:urgent": {"fg": "red", "bold": True},
+    "priority:high": {"fg": "yellow"},
+    "sla:over": {"fg": "red", "bold": True},
+    "account:delinquent": {"fg": "yellow"},
+    "account:suspended": {"fg": "red", "bold": True},
+}
+
+
+def colour_wanted() -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _paint() -> Callable[[str, str], str]:
+    if not colour_wanted():
+        return lambda text, kind: text
+    return lambda text, kind: (
+        click.style(text, **PAINT_STYLES[kind]) if kind in PAINT_STYLES else text
     )
-    if data["tags"]:
-        echo(f"tags: {', '.join(data['tags'])}")
-    if data["fields"]:
-        echo("fields: " + ", ".join(f"{k}={v}" for k, v in data["fields"].items()))
-    _show_desk_records(data)
-    routing = data["routing"]
-    if routing:
-        rule = routing.get("matched_rule")
-        by = "the model" if rule == "model" else f"rule {rule}" if rule else "default"
-        echo(f"\nrouting: queue {routing.get('queue')} by {by}")
-        if routing.get("triage"):
-            echo(f"  needs triage: {routing['triage']}")
-        for line in model_lines(routing.get("model")):
-            echo(f"  {line}")
-        for step in routing.get("trace", []) if trace else []:
-            mark = "✔" if step.get("matched") else "✘"
-            echo(
-                f"  {mark} {step.get('rule')}"
-                + (f" (skipped: {step['skipped_reason']})" if step.get("skipped_reason") else "")
-            )
-            for cond in step.get("conditions", []):
-                held = "held" if cond.get("held") else "failed"
-                echo(f"      {held}: {cond.get('condition')} {cond.get('detail') or ''}".rstrip())
-    echo("\nconversation:")
-    for m in data["messages"]:
-        arrow = "→ customer" if m["direction"] == "out" else "← customer"
-        echo(f"--- {m['created_at']} {arrow} {m['from']} · {m['subject']}")
-        echo(m["text"].rstrip())
-        for d in m.get("decodings", []) if trace else []:
-            echo(f"  [decoded] {display.line(d)}")
-        for a in m["attachments"]:
-            echo(_attachment_line(a, m["attachments"]))
-    echo("\naudit trail:")
-    for e in data["events"]:
-        echo(
-            f"  {e['created_at']} {e['actor']}: {e['kind']} {json.dumps(e['detail'], ensure_ascii=False)}"
-        )
 
 
-_MESSAGE_TYPES = ("message/rfc822", "message/global")
+def page(lines: list[str], *, no_pager: bool) -> None:
+    """Print; through $PAGER (less) when on a terminal and longer than it is high."""
+    text = "\n".join(lines)
+    if not no_pager and sys.stdout.isatty() and len(lines) > _terminal_height():
+        click.echo_via_pager(text + "\n", color=colour_wanted())
+    else:
+        click.echo(text, color=colour_wanted() or None)
 
 
-def _attachment_line(attachment: dict[str, Any], siblings: list[dict[str, Any]]) -> str:
-    """`  [attachment 2.2] invoice.pdf (application/pdf, 1234 bytes; in vendor.eml)`:
-    the part number, and the forwarded messages it sits in, outermost first."""
-    # A file name's line break (RFC 2231 %0A) must not forge the next line.
-    name = display.line(attachment["filename"] or "")
-    ctype = display.line(attachment["content_type"])
-    path = attachment.get("path") or ""
-    kind = "inline" if attachment.get("inline") else "attachment"
-    label = f"{kind} {display.line(path)}" if path else kind
-    containers = [
-        display.line(other["filename"] or "")
-        for other in siblings
-        if other.get("path")
-        and other["content_type"] in _MESSAGE_TYPES
-        and path.startswith(other["path"] + ".")
-    ]
-    inside = f"; in {' > '.join(containers)}" if containers else ""
-    return f"  [{label}] {name} ({ctype}, {attachment['size']} bytes{inside})"
+def _terminal_height() -> int:
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).lines
+    except (OSError, ValueError):
+        return 24
 
 
 @tickets.command("held")
@@ -997,43 +1111,6 @@ def invoice_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., An
     return click.option("--invoice", callback=_canonical_invoice_option, help=help)
 
 
-def _show_desk_records(data: dict[str, Any]) -> None:
-    for case in data.get("vendor_cases", []):
-        echo(
-            f"vendor case {case['case_number']}: {case['status']} "
-            f"(opened {case['created_at']}, updated {case['updated_at']})"
-        )
-    for d in data.get("disputes", []):
-        credit = f", credit {d['credit']} {d['currency']}" if d["credit"] else ""
-        echo(
-            f"dispute: invoice {d['invoice']}, {d['amount']} {d['currency']}, {d['status']}{credit}"
-        )
-    for kind, sla in data.get("sla", {}).items():
-        echo(f"SLA {kind.replace('_', ' ')}: due {sla['due_at']} ({_sla_state(sla)})")
-    if data.get("merged_into"):
-        echo(f"merged into ticket {data['merged_into']}")
-
-
-def _sla_state(sla: dict[str, Any]) -> str:
-    """ "running", "met at …", or "stopped at … (over by 3 h)" for a closed ticket."""
-    margin = sla["margin_seconds"]
-    figure = f"over by {_duration(-margin)}" if margin < 0 else f"{_duration(margin)} to spare"
-    if sla["state"] == "met":
-        return f"met at {sla['met_at']}, {figure}"
-    if sla["state"] == "stopped":
-        return f"stopped at {sla['stopped_at']}, {figure}"
-    return f"BREACHED, {figure}" if sla["breached"] else f"running, {figure}"
-
-
-def _duration(seconds: int) -> str:
-    minutes = seconds // 60
-    if minutes < 60:
-        return f"{minutes} min"
-    if minutes < 48 * 60:
-        return f"{minutes // 60} h {minutes % 60} min"
-    return f"{minutes // (24 * 60)} d {minutes // 60 % 24} h"
-
-
 def _show_desk_status(data: dict[str, Any]) -> None:
     """The desk's part of `ticketing status`: SLA breaches and vendor cases to chase."""
     breached = data.get("sla_breached", {})
@@ -1097,10 +1174,15 @@ def _run_action(
 
 
 @tickets.command("reply")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.option("--body", help="The reply text.")
 @click.option("--body-file", type=click.Path(dir_okay=False, allow_dash=True), help="Or a file.")
-@click.option("--template", "template_name", help="Send this template (a canned answer).")
+@click.option(
+    "--template",
+    "template_name",
+    shell_complete=complete_template,
+    help="Send this template (a canned answer).",
+)
 @click.option(
     "--status",
     type=click.Choice(["open", "pending"]),
@@ -1156,7 +1238,7 @@ def tickets_reply(
 
 
 @tickets.command("attachment")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.option("--list", "list_them", is_flag=True, help="List them (the default).")
 @click.option(
     "--save",
@@ -1222,7 +1304,7 @@ def tickets_attachment(
 
 
 @tickets.command("note")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.argument("text", required=False)
 @click.option("--body-file", type=click.Path(dir_okay=False, allow_dash=True), help="Or a file.")
 @actor_option
@@ -1242,7 +1324,7 @@ def tickets_note(
 
 
 @tickets.command("assign")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.argument("agent")
 @actor_option
 @click.option("--json", "as_json", is_flag=True)
@@ -1257,7 +1339,7 @@ def tickets_assign(app: App, ticket: str, agent: str, actor: str, as_json: bool)
 
 
 @tickets.command("priority")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.argument("priority", type=click.Choice(["low", "normal", "high", "urgent"]))
 @click.option("--reason", default="")
 @actor_option
@@ -1280,7 +1362,7 @@ def tickets_priority(
 
 
 @tickets.command("tag")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.argument("tags", nargs=-1)
 @click.option("--remove", multiple=True, help="Remove this tag (repeatable).")
 @actor_option
@@ -1301,7 +1383,7 @@ def tickets_tag(
 
 
 @tickets.command("status")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.argument(
     "new_status",
     metavar="STATUS",
@@ -1328,7 +1410,7 @@ def tickets_status(
 
 
 @tickets.command("resolve")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.option("--resolution", help="What was done: the customer is told this.")
 @click.option("--resolution-file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--no-notify", is_flag=True, help="Do not mail the customer (needs --reason).")
@@ -1381,7 +1463,7 @@ def tickets_resolve(
 
 
 @tickets.command("reopen")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.option("--reason", default="")
 @actor_option
 @click.option("--json", "as_json", is_flag=True)
@@ -1395,7 +1477,7 @@ def tickets_reopen(app: App, ticket: str, reason: str, actor: str, as_json: bool
 
 
 @tickets.command("close")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.option("--reason", default="", help="Required unless the ticket is resolved.")
 @actor_option
 @click.option("--json", "as_json", is_flag=True)
@@ -1409,7 +1491,7 @@ def tickets_close(app: App, ticket: str, reason: str, actor: str, as_json: bool)
 
 
 @tickets.command("merge")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.argument("into")
 @click.option("--force", is_flag=True, help="Merge tickets of different requesters.")
 @click.option("--reason", default="")
@@ -1435,7 +1517,7 @@ def tickets_merge(
 
 
 @tickets.command("escalate")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.option("--vendor-case", required=True, help="The vendor's case number.")
 @click.option("--note", default="", help="Internal note about the case.")
 @click.option("--no-notify", is_flag=True, help="Do not mail the customer (needs --reason).")
@@ -1479,7 +1561,7 @@ def tickets_escalate(
 
 
 @tickets.command("vendor-update")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.option("--status", "vendor_status", type=click.Choice(["open", "resolved"]), required=True)
 @click.option("--note", default="", help="What the vendor said.")
 @click.option("--case", "vendor_case", help="Which case (default: the open one).")
@@ -1515,7 +1597,7 @@ def tickets_vendor_update(
 
 
 @tickets.command("dispute")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @invoice_option("Default: the invoice number found in the customer's mail.")
 @click.option("--amount", help="The disputed amount, e.g. 12000 or 1,234.56.")
 @click.option("--currency", help="ISO 4217 code, e.g. JPY, USD.")
@@ -1575,7 +1657,7 @@ def tickets_dispute(
 
 
 @tickets.command("dispute-outcome")
-@click.argument("ticket")
+@click.argument("ticket", shell_complete=complete_ticket)
 @click.argument("outcome", type=click.Choice(["upheld", "rejected", "partial"]))
 @click.option("--credit", help="Amount credited (required for partial).")
 @click.option("--message", default="", help="An explanation for the customer.")
@@ -1618,7 +1700,7 @@ def tickets_dispute_outcome(
 
 @tickets.command("search")
 @click.argument("words", nargs=-1, required=True)
-@click.option("--queue")
+@click.option("--queue", shell_complete=complete_queue)
 @click.option(
     "--status", type=click.Choice(["new", "open", "pending", "escalated", "resolved", "closed"])
 )
@@ -1687,8 +1769,6 @@ def customers_import(app: App, file: str, encoding: str | None, actor: str, as_j
 
     Bad rows are reported as FILE:LINE: reason and skipped; the rest is imported.
     Exit 1 when any row was bad."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
     from sqlmodel import Session
 
     from ticketing.customers import import_csv
@@ -1698,19 +1778,7 @@ def customers_import(app: App, file: str, encoding: str | None, actor: str, as_j
     if not path.is_file():
         fail(f"cannot read {file}: no such file")
     languages = make_renderer(app.settings).languages()
-    progress = Progress(
-        TextColumn("importing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    with progress, Session(app.engine) as session:
-        task = progress.add_task("import", total=None)
-
-        def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
-
+    with progress_bar("importing", as_json=as_json) as advance, Session(app.engine) as session:
         report = import_csv(
             session,
             path,
@@ -1862,7 +1930,10 @@ def collections_run(
     from ticketing.dunning import run
     from ticketing.notify import make_renderer
 
-    with Session(app.engine) as session:
+    with (
+        progress_bar("queueing notices", as_json=as_json) as advance,
+        Session(app.engine) as session,
+    ):
         result = run(
             session,
             app.settings,
@@ -1870,6 +1941,7 @@ def collections_run(
             dry_run=dry_run,
             actor=actor,
             invoice=invoice,
+            progress=advance,
         )
         if not dry_run:
             session.commit()
@@ -1978,16 +2050,26 @@ def templates_list(app: App, as_json: bool) -> None:
 
 
 @templates.command("preview")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_template)
 @click.option("--ticket", "ticket_ref", required=True, help="Render for this ticket.")
 @click.option("--lang", help="Language (default: the ticket's).")
 @click.option("--html", "show_html", is_flag=True, help="Print the HTML part too.")
+@click.option("--body", help="The agent's text, as `tickets reply --body` would send it.")
+@click.option("--sign", help="The signature, as `tickets reply --sign` (default: none).")
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def templates_preview(
-    app: App, name: str, ticket_ref: str, lang: str | None, show_html: bool, as_json: bool
+    app: App,
+    name: str,
+    ticket_ref: str,
+    lang: str | None,
+    show_html: bool,
+    body: str | None,
+    sign: str | None,
+    as_json: bool,
 ) -> None:
-    """Render NAME for a ticket with sample action data; nothing is queued."""
+    """Render NAME for a real ticket as it would be sent (with --body, the agent's text;
+    sample data for what the action would add); nothing is queued."""
     from sqlmodel import Session
 
     from ticketing.desk import get_ticket
@@ -1999,7 +2081,16 @@ def templates_preview(
         fail(f"unknown language {lang!r} (known: {', '.join(renderer.languages())})")
     tid = _ticket_id(ticket_ref, app.settings)
     with Session(app.engine) as session:
-        rendered = preview(session, app.settings, renderer, name, get_ticket(session, tid), lang)
+        rendered = preview(
+            session,
+            app.settings,
+            renderer,
+            name,
+            get_ticket(session, tid),
+            lang,
+            body=body,
+            agent=sign,
+        )
     if as_json:
         emit_json(
             {
@@ -2230,7 +2321,8 @@ def mailbox_reconcile(app: App, name: str, as_json: bool) -> None:
     """Compare the mailbox's UIDs with what was ingested and list any gap."""
     from ticketing.imap import reconcile
 
-    report = reconcile(app.settings.mailbox(name), app.pipeline)
+    with progress_bar(f"reconciling {name}", as_json=as_json) as advance:
+        report = reconcile(app.settings.mailbox(name), app.pipeline, progress=advance)
     if as_json:
         emit_json(report.to_json())
     else:
@@ -2269,19 +2361,6 @@ def _load_rules(app: App, path: str | None, *, model: bool = True) -> RuleSet:
     from ticketing.model_store import ActiveModel
 
     return rules.with_model(ActiveModel(s.path(s.service.models_dir)))
-
-
-def model_lines(model: dict[str, Any] | None) -> list[str]:
-    """The model's view of one mail for people: version, probabilities, telling features."""
-    if not model:
-        return []
-    probabilities = sorted(model.get("probabilities", {}).items(), key=lambda kv: -kv[1])
-    shown = ", ".join(f"{q} {p:.2f}" for q, p in probabilities)
-    lines = [f"model {model.get('version', '?')}: {shown}"]
-    features = [f"{f['feature']} {f['weight']:+.2f}" for f in model.get("top_features", [])]
-    if features:
-        lines.append(f"  toward {model.get('queue')}: " + ", ".join(features))
-    return lines
 
 
 @rules.command("check")
@@ -2464,7 +2543,9 @@ def _trace_line(step: dict[str, Any]) -> str:
     type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]),
     help="Only tickets opened since then (UTC).",
 )
-@click.option("--queue", help="Only tickets the rules had sent to this queue.")
+@click.option(
+    "--queue", shell_complete=complete_queue, help="Only tickets the rules had sent to this queue."
+)
 @click.option("--limit", type=click.IntRange(1, MAX_ID), help="Only the N newest tickets.")
 @click.option("--file", "rules_path", type=click.Path(dir_okay=False), help="Another rule file.")
 @click.option("--json", "as_json", is_flag=True)
@@ -2490,8 +2571,10 @@ def rules_replay(
     ruleset = _load_rules(app, rules_path)
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=UTC)
-    with Session(app.engine) as session:
-        report = replay(session, s, ruleset, since=since, queue=queue, limit=limit)
+    with progress_bar("replaying", as_json=as_json) as advance, Session(app.engine) as session:
+        report = replay(
+            session, s, ruleset, since=since, queue=queue, limit=limit, progress=advance
+        )
         session.rollback()  # replay only reads; make sure nothing could be written
     if as_json:
         emit_json(report)
@@ -2525,8 +2608,8 @@ def print_replay(report: dict[str, Any]) -> None:
 
 
 @tickets.command("move")
-@click.argument("ticket")
-@click.argument("queue")
+@click.argument("ticket", shell_complete=complete_ticket)
+@click.argument("queue", shell_complete=complete_queue)
 @click.option("--reason", required=True, help="Why it moves (recorded).")
 @actor_option
 @click.option("--json", "as_json", is_flag=True)

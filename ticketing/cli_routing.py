@@ -16,6 +16,7 @@ import click
 
 from ticketing.cli import App, _load_rules, emit_json, fail, pass_app, print_replay, table
 from ticketing.corpus import batch_order
+from ticketing.progress import progress_bar
 
 
 @click.group()
@@ -56,14 +57,16 @@ def routing_train(app: App, as_json: bool) -> None:
     models_dir = _models_dir(app)
     corrections = learning.correction_examples(app.engine, s)
     active = model_store.ActiveModel(models_dir).get()
-    report = learning.train_candidate(
-        queues=s.service.queues,
-        models_dir=models_dir,
-        rules=_load_rules(app, None, model=False),
-        corpus_root=s.corpus_path,
-        corrections=corrections,
-        active=active,
-    )
+    with progress_bar("training", as_json=as_json) as advance:
+        report = learning.train_candidate(
+            queues=s.service.queues,
+            models_dir=models_dir,
+            rules=_load_rules(app, None, model=False),
+            corpus_root=s.corpus_path,
+            corrections=corrections,
+            active=active,
+            progress=advance,
+        )
     if as_json:
         emit_json({**report.to_json(), "active": active.version})
         return

@@ -230,7 +230,7 @@ def list_tickets(
             tickets.sort(key=lambda t: (due[t.id] or far, t.id or 0), reverse=reverse)
         else:
             tickets.sort(key=lambda t: _sort_value(t, sort), reverse=not reverse)
-        return ticket_summaries(session, settings, tickets[offset : offset + limit])
+        return _listed(session, settings, tickets[offset : offset + limit])
     order: list[Any]
     ascending = reverse
     if sort == "priority":
@@ -251,7 +251,18 @@ def list_tickets(
         .limit(limit)
         .offset(offset)
     )
-    return ticket_summaries(session, settings, list(session.execute(query).scalars()))
+    return _listed(session, settings, list(session.execute(query).scalars()))
+
+
+def _listed(
+    session: Session, settings: Settings, tickets: Sequence[Ticket]
+) -> list[dict[str, Any]]:
+    """List rows: the summaries, each with `sla_due_at`, its next SLA target not yet met
+    (None when none runs: no target, all met, or a final status)."""
+    rows = ticket_summaries(session, settings, tickets)
+    for row, ticket in zip(rows, tickets, strict=True):
+        row["sla_due_at"] = iso(next_sla_due(ticket, settings))
+    return rows
 
 
 _PRIORITY_RANK = {"urgent": 3, "high": 2, "normal": 1, "low": 0}
@@ -395,6 +406,16 @@ def ticket_detail(session: Session, settings: Settings, ticket_id: int) -> dict[
         ).scalars()
     ]
     data["sla"] = ticket_sla(ticket, settings)
+    customer = session.get(Customer, ticket.customer_id) if ticket.customer_id else None
+    data["customer"] = (
+        {
+            "email": customer.email,
+            "name": customer.name,
+            "account_status": customer.account_status,
+        }
+        if customer is not None
+        else None
+    )
     return data
 
 

@@ -14,6 +14,7 @@ goes out, asking only for what was not credited. Credited in full, it stays held
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -281,6 +282,7 @@ def run(
     dry_run: bool = False,
     actor: str = "system",
     invoice: str | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Queue every due notice (or, with `dry_run`, only say which would go), and say
     which invoices are held and why."""
@@ -289,7 +291,11 @@ def run(
     held = [h.to_json() for h in planned.held]
     if dry_run:
         return {"notices": [n.to_json() for n in planned.due], "held": held}
-    notices = [_send(session, settings, renderer, n, now, actor) for n in planned.due]
+    notices = []
+    for done, notice in enumerate(planned.due, start=1):
+        notices.append(_send(session, settings, renderer, notice, now, actor))
+        if progress is not None:
+            progress(done, len(planned.due))
     return {"notices": notices, "held": held}
 
 

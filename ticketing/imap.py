@@ -439,8 +439,13 @@ class ReconcileReport:
         }
 
 
-def reconcile(mailbox: MailboxSettings, pipeline: Pipeline) -> ReconcileReport:
-    """Compare the folder's UIDs with what was ingested and list every gap."""
+def reconcile(
+    mailbox: MailboxSettings,
+    pipeline: Pipeline,
+    progress: Callable[[int, int | None], None] | None = None,
+) -> ReconcileReport:
+    """Compare the folder's UIDs with what was ingested and list every gap; `progress`
+    hears how many of the UIDs without a row were checked by content."""
     from sqlalchemy import select
     from sqlmodel import col
 
@@ -474,6 +479,8 @@ def reconcile(mailbox: MailboxSettings, pipeline: Pipeline) -> ReconcileReport:
         # A UID without a row may still be a message we hold (a copy sent to another of
         # our addresses, or ingested before a UIDVALIDITY change): check by dedupe key.
         for start in range(0, len(candidates), 100):
+            if progress is not None:
+                progress(start, len(candidates))
             batch = candidates[start : start + 100]
             fetched = client.fetch(batch, ["BODY.PEEK[]"])
             keys = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -273,6 +273,7 @@ def train_candidate(
     active: TopicModel | None = None,
     version: str | None = None,
     now: datetime | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> TrainingReport:
     """Train on the corpus (and corrections), measure, and save as a new version.
 
@@ -282,11 +283,19 @@ def train_candidate(
     """
     mails = corpus_mod.load_corpus(corpus_mod.training_folder(corpus_root), queues=queues)
     examples = corpus_examples(mails) + list(corrections)
+    batches = corpus_mod.sealed_batches(corpus_root)
+    steps = CV_FOLDS + 1 + len(batches)  # each fold, the final fit, each sealed batch
+
+    def step(done: int) -> None:
+        if progress is not None:
+            progress(done, steps)
+
     held_out = cross_validate(
         [e.input for e in examples],
         [e.queue for e in examples],
         weights=[e.weight for e in examples],
         folds=CV_FOLDS,
+        on_fold=step,
     )
     cv = evaluate("cross-validation", examples, routed_queues(rules, examples, held_out), queues)
     when = now or datetime.now(UTC)
@@ -304,8 +313,9 @@ def train_candidate(
         "model_threshold": rules.model_threshold if rules is not None else None,
     }
     model = fit(examples, meta=meta)
+    step(CV_FOLDS + 1)
     sealed: dict[str, dict[str, Evaluation | None]] = {}
-    for batch, batch_folder in corpus_mod.sealed_batches(corpus_root).items():
+    for number, (batch, batch_folder) in enumerate(batches.items(), start=CV_FOLDS + 2):
         batch_examples = corpus_examples(corpus_mod.load_corpus(batch_folder, queues=queues))
         sealed[batch] = {
             "candidate": evaluate(
@@ -317,6 +327,7 @@ def train_candidate(
             if active is not None
             else None,
         }
+        step(number)
     model.meta["sealed"] = {
         b: round(pair["candidate"].accuracy, 4) for b, pair in sealed.items() if pair["candidate"]
     }

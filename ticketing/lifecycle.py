@@ -18,6 +18,7 @@ from sqlmodel import Session, col
 
 from ticketing.config import Settings
 from ticketing.errors import InvalidTransition, NotFound, TicketingError
+from ticketing.greetings import opens_with_greeting
 from ticketing.loops import deliverable
 from ticketing.models import (
     CollectionNotice,
@@ -198,6 +199,7 @@ def reply(
         bcc=hidden,
         body=body,
         agent=signature,
+        greeted=opens_with_greeting(body),
     )
     assert ticket.id is not None
     for address in extra_cc:

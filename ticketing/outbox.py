@@ -223,6 +223,8 @@ def template_context(settings: Settings, ticket: TicketLike, **extra: Any) -> di
         "customer": {"name": extra.pop("customer_name", ""), "email": ticket.requester},
         "language": ticket.language,
         "agent": "",
+        # The agent's text opens with its own salutation: the template leaves its out.
+        "greeted": False,
     }
     base.update(extra)
     return base

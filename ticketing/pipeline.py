@@ -1273,7 +1273,7 @@ class Pipeline:
             if settings.unknown_sender == "hold" and match.how != "referenced-by":
                 # A mail the ticket refers to did not ask to join it: a stranger's stays
                 # a ticket of its own instead of waiting for an agent.
-                detail = f"held: matched ticket {match.ticket.id} by {match.how}, but {match.why}"
+                detail = f"matched ticket {match.ticket.id} by {match.how}, but {match.why}"
                 raw = self._store_raw(
                     session, item, email, key, Outcome.HELD, detail, match.ticket.id
                 )

@@ -9,7 +9,7 @@ Each function returns plain dicts in the documented JSON shape; the CLI only for
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -161,6 +161,7 @@ def replay(
     since: datetime | None = None,
     queue: str | None = None,
     limit: int | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> dict[str, Any]:
     """Re-route the first inbound message of stored tickets with `rules`; change nothing.
 
@@ -174,7 +175,9 @@ def replay(
     skipped: list[dict[str, Any]] = []
     stored = first_inbound(session, since=since, queue=queue, limit=limit)
     domains = our_domains(settings)
-    for item in stored:
+    for done, item in enumerate(stored):
+        if progress is not None and done % 50 == 0:
+            progress(done, len(stored))
         ticket, raw = item.ticket, item.raw
         assert ticket.id is not None
         try:

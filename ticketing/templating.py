@@ -161,14 +161,27 @@ def preview(
     name: str,
     ticket: Ticket,
     language: str | None = None,
+    *,
+    body: str | None = None,
+    agent: str | None = None,
 ) -> Rendered:
-    """`name` rendered for a real ticket with sample action data (body, dispute, ...)."""
+    """`name` rendered for a real ticket as the real send would: the agent's `body` and
+    signature `agent` when given, sample data for the rest (a dispute, an invoice...)."""
+    from ticketing.greetings import opens_with_greeting
+
     lang = language or ticket.language
+    extras = sample_extras(settings, name)
+    if body is not None:
+        extras["body"] = body
+        extras["greeted"] = opens_with_greeting(body)
+        extras["agent"] = agent or ""
+    elif agent is not None:
+        extras["agent"] = agent
     context = template_context(
         settings,
         ticket,
         customer_name=customer_name(session, ticket),
-        **sample_extras(settings, name),
+        **extras,
     )
     context["language"] = lang
     return renderer.render(name, lang, context, queue=ticket.queue)

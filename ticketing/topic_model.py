@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -539,14 +539,17 @@ def cross_validate(
     weights: Sequence[float] | None = None,
     folds: int = 5,
     options: TrainingOptions | None = None,
+    on_fold: Callable[[int], None] | None = None,
 ) -> list[Prediction]:
     """Out-of-fold predictions (stratified, fixed seed): one per input, each made by a
-    model that never saw it."""
+    model that never saw it. `on_fold(n)` is called after the n-th fold."""
     from sklearn.model_selection import StratifiedKFold
 
     predicted: list[Prediction | None] = [None] * len(inputs)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
-    for train_idx, test_idx in splitter.split(np.zeros(len(inputs)), list(labels)):
+    for fold, (train_idx, test_idx) in enumerate(
+        splitter.split(np.zeros(len(inputs)), list(labels)), start=1
+    ):
         model = train(
             [inputs[i] for i in train_idx],
             [labels[i] for i in train_idx],
@@ -556,6 +559,8 @@ def cross_validate(
         held_out = model.predict([inputs[i] for i in test_idx], explain=False)
         for i, p in zip(test_idx, held_out, strict=True):
             predicted[i] = p
+        if on_fold is not None:
+            on_fold(fold)
     return [p for p in predicted if p is not None]
 
 
