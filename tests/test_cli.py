@@ -123,7 +123,10 @@ def test_quarantine_commands(config: Path, tmp_path: Path) -> None:
     ok(config, "init")
     broken = tmp_path / "broken.eml"
     broken.write_bytes(b"Subject: nobody sent this\r\n\r\nno sender\r\n")
-    res = json.loads(ok(config, "ingest", "--json", str(broken)).output)
+    ingested = invoke(config, "ingest", "--json", str(broken))
+    assert ingested.exit_code == 3  # quarantined, not ticketed
+    assert "1 of 1 message(s) quarantined" in ingested.stderr
+    res = json.loads(ingested.stdout)
     assert res[0]["outcome"] == "quarantined"
     rid = res[0]["raw_id"]
     listed = json.loads(ok(config, "quarantine", "list", "--json").output)
