@@ -1195,6 +1195,14 @@ def _run_action(
 @click.option(
     "--bcc", multiple=True, metavar="ADDRESS", help="Also to this address, unseen (repeatable)."
 )
+@click.option(
+    "--attach",
+    "attach",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Attach this file (repeatable; [service] max_reply_attachment_bytes in all).",
+)
 @actor_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
@@ -1208,16 +1216,22 @@ def tickets_reply(
     signature: str,
     cc: tuple[str, ...],
     bcc: tuple[str, ...],
+    attach: tuple[str, ...],
     actor: str,
     as_json: bool,
 ) -> None:
-    """Mail the customer, threaded into their conversation."""
+    """Mail the customer, threaded into their conversation, with --attach files."""
     from ticketing.lifecycle import reply
+    from ticketing.outbound_files import read_attachments
 
     text = _read_text(body, body_file, "body", required=template_name is None)
     if template_name is None and not text.strip():
         fail("the reply is empty")
     tid = _ticket_id(ticket, app.settings)
+    try:
+        files = read_attachments(attach, app.settings.service.max_reply_attachment_bytes)
+    except TicketingError as exc:
+        fail(str(exc))
     _run_action(
         app,
         as_json,
@@ -1233,6 +1247,7 @@ def tickets_reply(
             signature=signature,
             cc=cc,
             bcc=bcc,
+            attachments=files,
         ),
     )
 

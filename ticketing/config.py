@@ -239,6 +239,9 @@ class ServiceSettings:
     # MIME parts per mail, and the decoded size of one part.
     max_parts: int = ParseLimits.max_parts
     max_part_bytes: int = ParseLimits.max_part_bytes
+    # What `tickets reply --attach` may send in all, per reply (default 20 MiB, below
+    # what most relays take: Exchange Online 25 MB, Gmail 25 MB, after base64's third).
+    max_reply_attachment_bytes: int = 20 * 1024 * 1024
     # Automatic replies per sender within the window; beyond it we stay silent (loops).
     autoreply_limit: int = 3
     autoreply_window_minutes: int = 60
@@ -739,6 +742,8 @@ def _validate(reader: _Reader, s: Settings) -> None:
         raise reader.error("service", "max_parts", "must be at least 1")
     if s.service.max_part_bytes < 1:
         raise reader.error("service", "max_part_bytes", "must be at least 1")
+    if s.service.max_reply_attachment_bytes < 0:
+        raise reader.error("service", "max_reply_attachment_bytes", "must be 0 (none) or more")
     if s.service.parse_workers < -1:
         raise reader.error("service", "parse_workers", "must be -1 (one per CPU), 0 (none) or more")
     if s.service.default_queue not in queues:

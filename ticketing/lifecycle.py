@@ -37,6 +37,7 @@ from ticketing.models import (
     utcnow,
 )
 from ticketing.notify import send
+from ticketing.outbound_files import OutboundFile
 from ticketing.refs import format_ref
 from ticketing.render import Renderer
 from ticketing.threads import add_participant
@@ -162,6 +163,7 @@ def reply(
     signature: str = "",
     cc: Sequence[str] = (),
     bcc: Sequence[str] = (),
+    attachments: Sequence[OutboundFile] = (),
 ) -> ActionResult:
     """Mail the customer (template `reply` unless told), threaded; a reply to a new or
     open ticket moves it to [lifecycle].reply_status unless `status` says otherwise.
@@ -200,6 +202,7 @@ def reply(
         body=body,
         agent=signature,
         greeted=opens_with_greeting(body),
+        attachments=attachments,
     )
     assert ticket.id is not None
     for address in extra_cc:

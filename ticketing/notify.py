@@ -16,6 +16,7 @@ from ticketing.config import Settings
 from ticketing.errors import UndeliverableCustomer
 from ticketing.loops import deliverable
 from ticketing.models import Customer, Message, OutboxMessage, Participant, Ticket, utcnow
+from ticketing.outbound_files import OutboundFile
 from ticketing.outbox import enqueue, template_context
 from ticketing.render import Renderer
 
@@ -88,6 +89,7 @@ def send(
     auto_submitted: str | None = None,
     extra_cc: Sequence[str] = (),
     bcc: Sequence[str] = (),
+    attachments: Sequence[OutboundFile] = (),
     **extra: Any,
 ) -> OutboxMessage:
     """Queue `template` for the ticket's customer, threaded into their conversation.
@@ -122,6 +124,7 @@ def send(
         auto=False,
         actor=actor,
         auto_submitted=auto_submitted,
+        attachments=attachments,
     )
     now = utcnow()
     if counts_as_response and ticket.first_response_at is None:

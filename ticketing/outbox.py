@@ -31,6 +31,7 @@ from ticketing.config import Settings, SmtpSettings
 from ticketing.errors import CompositionError, DeliveryError
 from ticketing.models import Event, Message, OutboxMessage, OutboxStatus, Ticket, utcnow
 from ticketing.oauth import OAuthError, TokenSource, sasl_response
+from ticketing.outbound_files import OutboundFile, attachment_part
 from ticketing.refs import format_ref
 from ticketing.render import Rendered, Renderer
 from ticketing.replytoken import new_message_id
@@ -109,8 +110,10 @@ def compose(
     ticket_ref: str | None = None,
     cc: Sequence[str] = (),
     auto_submitted: str | None = None,
+    attachments: Sequence[OutboundFile] = (),
 ) -> bytes:
-    """The wire bytes of one outbound message (CRLF line endings, UTF-8 parts).
+    """The wire bytes of one outbound message (CRLF line endings, UTF-8 parts), with
+    `attachments` as a multipart/mixed message around the text (and HTML).
 
     Built directly rather than through EmailMessage, which cost more than the whole
     rest of an acknowledgement: this is on the ingestion hot path.
@@ -142,28 +145,29 @@ def compose(
     if ticket_ref:
         headers.append(("X-Ticketing-Ticket", ticket_ref))
     headers.append(("MIME-Version", "1.0"))
-    text_part = (
+    body = (
         b'Content-Type: text/plain; charset="utf-8"\r\n'
         b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + _qp(text)
     )
-    if html is None:
-        return _head(headers) + text_part
+    if html is not None:
+        html_part = (
+            b'Content-Type: text/html; charset="utf-8"\r\n'
+            b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + _qp(html)
+        )
+        body = _multipart("alternative", [body, html_part])
+    if attachments:
+        body = _multipart("mixed", [body, *(attachment_part(f) for f in attachments)])
+    return _head(headers) + body
+
+
+def _multipart(kind: str, parts: Sequence[bytes]) -> bytes:
+    """A multipart/`kind` part (its Content-Type header, a preamble, each part)."""
     boundary = "=_ticketing_" + secrets.token_hex(12)
-    headers.append(("Content-Type", f'multipart/alternative; boundary="{boundary}"'))
-    head = _head(headers)
-    html_part = (
-        b'Content-Type: text/html; charset="utf-8"\r\n'
-        b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + _qp(html)
-    )
     sep = f"\r\n--{boundary}\r\n".encode("ascii")
     return (
-        head
-        + b"\r\n"
+        f'Content-Type: multipart/{kind}; boundary="{boundary}"\r\n\r\n'.encode("ascii")
         + b"This is a multipart message in MIME format."
-        + sep
-        + text_part
-        + sep
-        + html_part
+        + b"".join(sep + part for part in parts)
         + f"\r\n--{boundary}--\r\n".encode("ascii")
     )
 
@@ -256,6 +260,7 @@ def prepare(
     auto: bool,
     cc: Sequence[str] = (),
     auto_submitted: str | None = None,
+    attachments: Sequence[OutboundFile] = (),
 ) -> PreparedMail:
     """Render `template` for `ticket` and compose it with a fresh signed Message-ID."""
     assert ticket.id is not None
@@ -270,6 +275,7 @@ def prepare(
         references=references,
         auto=auto,
         auto_submitted=auto_submitted,
+        attachments=attachments,
     )
 
 
@@ -284,6 +290,7 @@ def _compose_ours(
     references: Sequence[str],
     auto: bool,
     auto_submitted: str | None = None,
+    attachments: Sequence[OutboundFile] = (),
 ) -> PreparedMail:
     """A rendered message as we send it: our From, a new Message-ID, our loop header."""
     message_id = new_message_id(
@@ -305,6 +312,7 @@ def _compose_ours(
             loop_token=settings.service.message_domain,
             ticket_ref=format_ref(settings.service.ticket_tag, ticket_id) if ticket_id else None,
             auto_submitted=auto_submitted,
+            attachments=attachments,
         )
     except (UnicodeError, ValueError) as exc:
         raise CompositionError(f"cannot compose {rendered.name} to {', '.join(to)}: {exc}") from exc
@@ -335,9 +343,12 @@ def enqueue(
     cc: Sequence[str] = (),
     auto_submitted: str | None = None,
     bcc: Sequence[str] = (),
+    attachments: Sequence[OutboundFile] = (),
 ) -> OutboxMessage:
     """Render `template` for `ticket` and add it to the outbox and the conversation.
     `bcc` addresses get the mail through the envelope only: no header names them.
+    `attachments` go into the message and, as attachment rows with their bytes in the
+    blob store, onto the conversation's copy of it.
 
     The caller's transaction commits it together with whatever caused it.
     """
@@ -354,6 +365,7 @@ def enqueue(
         auto=auto,
         cc=cc,
         auto_submitted=auto_submitted,
+        attachments=attachments,
     )
     message_id, raw = mail.message_id, mail.raw
     row = OutboxMessage(
@@ -368,28 +380,29 @@ def enqueue(
     )
     session.add(row)
     session.flush()
-    session.add(
-        Message(
-            ticket_id=ticket.id,
-            outbox_id=row.id,
-            direction="out",
-            message_id=message_id,
-            in_reply_to=in_reply_to or "",
-            references=" ".join(references),
-            from_addr=settings.from_address,
-            to_addrs=", ".join(to),
-            cc_addrs=", ".join(cc),
-            addresses=stored_json(
-                ("", settings.from_address), [("", a) for a in to], [("", a) for a in cc]
-            ),
-            subject=mail.subject,
-            text=mail.text,
-            new_text=mail.text,
-            html=mail.html,
-            language=mail.language,
-            kind="auto-reply" if auto else "human",
-        )
+    conversation = Message(
+        ticket_id=ticket.id,
+        outbox_id=row.id,
+        direction="out",
+        message_id=message_id,
+        in_reply_to=in_reply_to or "",
+        references=" ".join(references),
+        from_addr=settings.from_address,
+        to_addrs=", ".join(to),
+        cc_addrs=", ".join(cc),
+        addresses=stored_json(
+            ("", settings.from_address), [("", a) for a in to], [("", a) for a in cc]
+        ),
+        subject=mail.subject,
+        text=mail.text,
+        new_text=mail.text,
+        html=mail.html,
+        language=mail.language,
+        kind="auto-reply" if auto else "human",
     )
+    session.add(conversation)
+    if attachments:
+        _keep_attachments(session, settings, conversation, attachments)
     ticket.message_count += 1
     session.add(
         Event(
@@ -403,10 +416,35 @@ def enqueue(
                 "to": list(to),
                 "message_id": message_id,
                 **({"bcc": list(bcc)} if bcc else {}),
+                **({"attachments": [f.filename for f in attachments]} if attachments else {}),
             },
         )
     )
     return row
+
+
+def _keep_attachments(
+    session: Session, settings: Settings, message: Message, files: Sequence[OutboundFile]
+) -> None:
+    """Each file into the blob store and as an attachment row of our copy of the mail
+    (part numbers as a reader sees them: 2, 3, ... after the text)."""
+    from ticketing.blobstore import BlobStore
+    from ticketing.models import Attachment
+
+    session.flush()  # the message's id
+    assert message.id is not None
+    store = BlobStore(settings.path(settings.service.attachments_dir))
+    for number, file in enumerate(files, start=2):
+        session.add(
+            Attachment(
+                message_pk=message.id,
+                filename=file.filename,
+                content_type=file.content_type,
+                size=len(file.data),
+                sha256=store.put(file.data),
+                path=str(number),
+            )
+        )
 
 
 # --- delivery -------------------------------------------------------------------------
