@@ -922,6 +922,15 @@ def desk_clock(settings: Settings) -> DeskClock:
     return DeskClock.of(settings.sla.timezone)
 
 
+def in_desk_time(
+    rows: list[dict[str, Any]], settings: Settings, *keys: str
+) -> list[dict[str, Any]]:
+    """Copies of table rows with the timestamps under `keys` in the desk's time ("14:05",
+    "Tue 09:12"); `--json` prints the rows themselves, in ISO-8601 UTC."""
+    clock = desk_clock(settings)
+    return [{**row, **{k: clock.when(row.get(k)) for k in keys}} for row in rows]
+
+
 @cli.group()
 def agents() -> None:
     """Who works which tickets."""
@@ -944,7 +953,11 @@ def agents_list(app: App, as_json: bool) -> None:
     for row in rows:
         oldest = row["oldest_waiting"]
         row["statuses"] = ", ".join(f"{k} {v}" for k, v in sorted(row["by_status"].items()))
-        row["oldest"] = f"{oldest['ref']} {oldest['updated_at']}" if oldest else ""
+        row["oldest"] = (
+            f"{oldest['ref']} {desk_clock(app.settings).age(oldest['updated_at'])}"
+            if oldest
+            else ""
+        )
         row["oldest_subject"] = oldest["subject"] if oldest else ""
     table(
         rows,
@@ -1052,7 +1065,7 @@ def tickets_held(app: App, as_json: bool) -> None:
         emit_json(rows)
     else:
         table(
-            rows,
+            in_desk_time(rows, app.settings, "received_at"),
             [
                 ("id", "ID"),
                 ("ticket_id", "TICKET"),
@@ -2023,7 +2036,7 @@ def sla_check(app: App, actor: str, as_json: bool) -> None:
     )
     if report.breaches:
         table(
-            report.breaches,
+            in_desk_time(report.breaches, app.settings, "due_at"),
             [
                 ("ticket_id", "TICKET"),
                 ("kind", "TARGET"),
@@ -2178,7 +2191,7 @@ def quarantine_list(app: App, as_json: bool) -> None:
         emit_json(rows)
     else:
         table(
-            rows,
+            in_desk_time(rows, app.settings, "received_at"),
             [
                 ("id", "ID"),
                 ("received_at", "RECEIVED"),
